@@ -1,0 +1,9 @@
+"""Root URLs: the public site, and the admin for editors."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("plants.urls")),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlantsConfig(AppConfig):
+    name = "plants"
+    verbose_name = "Native plants"

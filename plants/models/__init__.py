@@ -1,0 +1,42 @@
+"""The plant data model, split by domain; import models from here."""
+
+from .article import ArticleSection, CareTip
+from .distribution import ConservationStatus, NativeRange, NativeStatus
+from .garden import GardenUse, PlantGardenUse, Wildlife, WildlifeSupport
+from .profile import (
+    FLAG_FIELDS,
+    GrowthHabit,
+    LifeCycle,
+    Light,
+    PlantProfile,
+    PublicationStatus,
+    UsdaGroup,
+    WaterNeed,
+    flag_field,
+)
+from .sources import DataSource
+from .taxonomy import Rank, Taxon
+
+__all__ = [
+    "FLAG_FIELDS",
+    "ArticleSection",
+    "CareTip",
+    "ConservationStatus",
+    "DataSource",
+    "GardenUse",
+    "GrowthHabit",
+    "LifeCycle",
+    "Light",
+    "NativeRange",
+    "NativeStatus",
+    "PlantGardenUse",
+    "PlantProfile",
+    "PublicationStatus",
+    "Rank",
+    "Taxon",
+    "UsdaGroup",
+    "WaterNeed",
+    "Wildlife",
+    "WildlifeSupport",
+    "flag_field",
+]

@@ -1,0 +1,143 @@
+"""Where a plant is native and how secure it is there."""
+
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from plants import natureserve, regions
+from plants.validators import validate_conservation_rank, validate_state_code
+
+from .parts import ProfilePart
+from .taxonomy import Rank
+
+
+class NativeStatus(ProfilePart):
+    """USDA PLANTS native status in one region, e.g. L48 N (native to the lower 48 states)."""
+
+    class Status(models.TextChoices):
+        NATIVE = "N", "Native"
+        INTRODUCED = "I", "Introduced"
+        NATIVE_AND_INTRODUCED = "NI", "Native and introduced"
+        WAIF = "W", "Waif"
+        PROBABLY_NATIVE = "N?", "Probably native"
+        PROBABLY_INTRODUCED = "I?", "Probably introduced"
+
+    natural_key_fields = ("region",)
+
+    profile = models.ForeignKey(
+        "plants.PlantProfile", on_delete=models.CASCADE, related_name="native_statuses"
+    )
+    region = models.CharField(max_length=3, choices=list(regions.USDA_REGIONS.items()))
+    status = models.CharField(max_length=2, choices=Status.choices, default=Status.NATIVE)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "native statuses"
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "region"], name="nativestatus_once_per_region")
+        ]
+
+    def __str__(self):
+        place = "the lower 48 states" if self.region == "L48" else self.get_region_display()
+        return f"{self.get_status_display()} to {place}"
+
+    @property
+    def code(self) -> str:
+        return f"{self.region} {self.status}"
+
+
+class NativeRange(ProfilePart):
+    """A state or province where the plant grows wild."""
+
+    natural_key_fields = ("state",)
+
+    profile = models.ForeignKey("plants.PlantProfile", on_delete=models.CASCADE, related_name="native_ranges")
+    state = models.CharField(
+        max_length=2, choices=regions.STATE_CHOICES, validators=[validate_state_code], db_index=True
+    )
+
+    class Meta:
+        ordering = ["state"]
+        verbose_name = "native range state"
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "state"], name="nativerange_once_per_state")
+        ]
+
+    def __str__(self):
+        return self.get_state_display()
+
+
+class ConservationStatus(ProfilePart):
+    """A NatureServe conservation rank, kept exactly as the source wrote it.
+
+    The raw code is the record; the plain-language reading comes from
+    `plants.natureserve` each time it is shown, so improving the decoder
+    never needs a data migration.
+    """
+
+    class Scope(models.TextChoices):
+        GLOBAL = "global", "Global"
+        NATIONAL = "national", "National"
+        SUBNATIONAL = "subnational", "State or province"
+
+    natural_key_fields = ("scope", "region")
+
+    profile = models.ForeignKey(
+        "plants.PlantProfile", on_delete=models.CASCADE, related_name="conservation_statuses"
+    )
+    scope = models.CharField(max_length=12, choices=Scope.choices)
+    region = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="State or province code for a state rank (CO), country (US, CA) for a national one; "
+        "blank when the source does not say.",
+    )
+    rank = models.CharField(
+        max_length=40,
+        validators=[validate_conservation_rank],
+        help_text="NatureServe rank as written, e.g. G3 or S5T1T3Q.",
+    )
+    explanation = models.TextField(
+        blank=True, help_text="The source's own explanation of the rank, as written."
+    )
+
+    class Meta:
+        ordering = ["scope", "region"]
+        verbose_name_plural = "conservation statuses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "scope", "region"], name="conservationstatus_unique_scope"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.rank} ({self.place})"
+
+    @property
+    def place(self) -> str:
+        if self.scope == self.Scope.GLOBAL:
+            return "global"
+        if not self.region:
+            return "state level, state not given" if self.scope == self.Scope.SUBNATIONAL else "national"
+        return regions.STATES_AND_PROVINCES.get(self.region) or {"US": "United States", "CA": "Canada"}.get(
+            self.region, self.region
+        )
+
+    @cached_property
+    def decoded(self) -> natureserve.DecodedRank:
+        # A variety's own level is its T rank, which decides whether it is rare.
+        infraspecific = self.profile.taxon.rank > Rank.SPECIES if self.profile_id else None
+        return natureserve.decode(self.rank, infraspecific=infraspecific)
+
+    def clean(self):
+        super().clean()
+        if self.scope == self.Scope.SUBNATIONAL and self.region:
+            try:
+                validate_state_code(self.region)
+            except ValidationError as error:
+                raise ValidationError({"region": error.messages}) from error
+        elif self.scope == self.Scope.NATIONAL and self.region not in ("", "US", "CA"):
+            raise ValidationError({"region": "A national rank's region is US or CA."})
+        elif self.scope == self.Scope.GLOBAL and self.region:
+            raise ValidationError({"region": "A global rank has no region; leave it blank."})

@@ -1,0 +1,277 @@
+"""The plant profile: one article about one native plant, and how to grow it.
+
+Editors write profiles in the admin ("Plant profiles"), where sections,
+care tips, garden uses and statuses are edited inline on the same page.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from plants import zones
+from plants.validators import usda_symbol_validator
+
+from .garden import PlantGardenUse, WildlifeSupport
+from .taxonomy import Rank, Taxon, descendant_ids_sql
+
+
+class LifeCycle(models.TextChoices):
+    ANNUAL = "annual", "Annual"
+    BIENNIAL = "biennial", "Biennial"
+    PERENNIAL = "perennial", "Perennial"
+
+
+class GrowthHabit(models.TextChoices):
+    """USDA PLANTS growth habits."""
+
+    FORB = "forb", "Forb/herb"
+    GRAMINOID = "graminoid", "Graminoid"
+    LICHENOUS = "lichenous", "Lichenous"
+    NONVASCULAR = "nonvascular", "Nonvascular"
+    SHRUB = "shrub", "Shrub"
+    SUBSHRUB = "subshrub", "Subshrub"
+    TREE = "tree", "Tree"
+    VINE = "vine", "Vine"
+
+
+class Light(models.TextChoices):
+    FULL_SUN = "full_sun", "Full sun"
+    PARTIAL_SHADE = "partial_shade", "Partial shade"
+    FULL_SHADE = "full_shade", "Full shade"
+
+
+class WaterNeed(models.TextChoices):
+    LOW = "low", "Low (drought-tolerant once established)"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High (moist to wet soil)"
+
+
+class UsdaGroup(models.TextChoices):
+    DICOT = "Dicot", "Dicot"
+    MONOCOT = "Monocot", "Monocot"
+    GYMNOSPERM = "Gymnosperm", "Gymnosperm"
+    FERN = "Fern", "Fern"
+    HORSETAIL = "Horsetail", "Horsetail"
+    LYCOPOD = "Lycopod", "Lycopod"
+    QUILLWORT = "Quillwort", "Quillwort"
+    WHISK_FERN = "Whisk-fern", "Whisk-fern"
+    HORNWORT = "Hornwort", "Hornwort"
+    LIVERWORT = "Liverwort", "Liverwort"
+    MOSS = "Moss", "Moss"
+    LICHEN = "Lichen", "Lichen"
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+# Sets of fixed USDA terms are stored as one boolean column per term: the
+# finder filters and counts them with plain indexed SQL on both databases.
+FLAG_FIELDS = {
+    "life_cycle": LifeCycle,
+    "habit": GrowthHabit,
+    "light": Light,
+}
+
+
+def flag_field(group: str, value: str) -> str:
+    """The boolean column for one term: ("light", "full_sun") -> "light_full_sun"."""
+    return f"{group}_{value}"
+
+
+class PlantProfileQuerySet(models.QuerySet):
+    def published(self):
+        """Profiles the public may see: published, and their publish time reached."""
+        return self.filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
+            status=PublicationStatus.PUBLISHED,
+        )
+
+    def below(self, taxon: Taxon):
+        """Profiles of the taxon and everything under it, in one query."""
+        return self.filter(taxon__in=descendant_ids_sql(taxon))
+
+    def for_cards(self):
+        """What a list of plant cards shows: the taxon, and statuses for the rare badge."""
+        return self.select_related("taxon").prefetch_related("conservation_statuses")
+
+    def for_page(self):
+        """Everything the plant page shows, in a fixed number of queries."""
+        return self.select_related("taxon", "data_source").prefetch_related(
+            "sections",
+            "care_tips",
+            "native_statuses",
+            "native_ranges",
+            "conservation_statuses",
+            Prefetch("garden_uses", queryset=PlantGardenUse.objects.select_related("garden_use")),
+            Prefetch("wildlife_supported", queryset=WildlifeSupport.objects.select_related("wildlife")),
+        )
+
+
+class PlantProfileManager(models.Manager.from_queryset(PlantProfileQuerySet)):
+    def get_by_natural_key(self, usda_symbol):
+        return self.get(usda_symbol=usda_symbol)
+
+
+class PlantProfile(models.Model):
+    """An article about one native plant, with the facts a gardener filters on."""
+
+    taxon = models.OneToOneField(
+        Taxon,
+        on_delete=models.PROTECT,
+        related_name="profile",
+        help_text="The species, subspecies or variety this article describes.",
+    )
+    common_name = models.CharField(max_length=200, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    usda_symbol = models.CharField(
+        "USDA symbol",
+        max_length=8,
+        unique=True,
+        validators=[usda_symbol_validator],
+        help_text="The plant's symbol in USDA PLANTS, e.g. HEPAM2.",
+    )
+    usda_group = models.CharField("USDA group", max_length=20, choices=UsdaGroup.choices)
+
+    life_cycle_annual = models.BooleanField("annual", default=False)
+    life_cycle_biennial = models.BooleanField("biennial", default=False)
+    life_cycle_perennial = models.BooleanField("perennial", default=False)
+
+    habit_forb = models.BooleanField("forb/herb", default=False)
+    habit_graminoid = models.BooleanField("graminoid", default=False)
+    habit_lichenous = models.BooleanField("lichenous", default=False)
+    habit_nonvascular = models.BooleanField("nonvascular", default=False)
+    habit_shrub = models.BooleanField("shrub", default=False)
+    habit_subshrub = models.BooleanField("subshrub", default=False)
+    habit_tree = models.BooleanField("tree", default=False)
+    habit_vine = models.BooleanField("vine", default=False)
+
+    title = models.CharField(max_length=300, help_text="The article's headline.")
+    summary = models.TextField(help_text="The opening paragraph; also used as the page's description.")
+
+    zone_min = models.PositiveSmallIntegerField(
+        "coldest hardiness zone", choices=zones.CHOICES, null=True, blank=True
+    )
+    zone_max = models.PositiveSmallIntegerField(
+        "warmest hardiness zone", choices=zones.CHOICES, null=True, blank=True
+    )
+    climate_notes = models.TextField(blank=True)
+    light_full_sun = models.BooleanField("full sun", default=False)
+    light_partial_shade = models.BooleanField("partial shade", default=False)
+    light_full_shade = models.BooleanField("full shade", default=False)
+    light_notes = models.TextField(blank=True)
+    soil_notes = models.TextField(blank=True)
+    water_need = models.CharField(max_length=10, choices=WaterNeed.choices, blank=True)
+    water_notes = models.TextField(blank=True)
+
+    data_source = models.ForeignKey(
+        "plants.DataSource", on_delete=models.PROTECT, null=True, blank=True, related_name="profiles"
+    )
+
+    status = models.CharField(
+        max_length=10, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to publish at once; a future time schedules it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlantProfileManager()
+
+    class Meta:
+        ordering = ["common_name", "taxon__scientific_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(zone_min__isnull=True)
+                | Q(zone_max__isnull=True)
+                | Q(zone_min__lte=models.F("zone_max")),
+                name="profile_zone_min_not_above_max",
+                violation_error_message="The coldest zone must not be warmer than the warmest zone.",
+            ),
+            models.CheckConstraint(
+                condition=Q(zone_min__isnull=True)
+                | Q(zone_min__gte=zones.MIN_ORDINAL, zone_min__lte=zones.MAX_ORDINAL),
+                name="profile_zone_min_on_scale",
+            ),
+            models.CheckConstraint(
+                condition=Q(zone_max__isnull=True)
+                | Q(zone_max__gte=zones.MIN_ORDINAL, zone_max__lte=zones.MAX_ORDINAL),
+                name="profile_zone_max_on_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.common_name} ({self.taxon.scientific_name})" if self.taxon_id else self.common_name
+
+    def get_absolute_url(self):
+        return reverse("plants:plant_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.usda_symbol,)
+
+    natural_key.dependencies = ["plants.taxon", "plants.datasource"]
+
+    @property
+    def usda_url(self) -> str:
+        return f"https://plants.usda.gov/plant-profile/{self.usda_symbol}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )
+
+    def _flags(self, group: str) -> list[str]:
+        choices = FLAG_FIELDS[group]
+        return [choice.label for choice in choices if getattr(self, flag_field(group, choice.value))]
+
+    @property
+    def life_cycles(self) -> list[str]:
+        return self._flags("life_cycle")
+
+    @property
+    def growth_habits(self) -> list[str]:
+        return self._flags("habit")
+
+    @property
+    def light_levels(self) -> list[str]:
+        return self._flags("light")
+
+    @property
+    def zone_range(self) -> str:
+        if self.zone_min is None or self.zone_max is None:
+            return ""
+        return zones.format_range(self.zone_min, self.zone_max)
+
+    @property
+    def zone_scale(self) -> list[zones.ScaleCell]:
+        if self.zone_min is None or self.zone_max is None:
+            return []
+        return zones.scale(self.zone_min, self.zone_max)
+
+    @property
+    def is_rare(self) -> bool:
+        return any(status.decoded.is_rare for status in self.conservation_statuses.all())
+
+    def clean(self):
+        super().clean()
+        if self.zone_min is not None and self.zone_max is not None and self.zone_min > self.zone_max:
+            raise ValidationError(
+                {
+                    "zone_max": (
+                        f"The warmest zone ({zones.label(self.zone_max)}) is colder than the coldest zone "
+                        f"({zones.label(self.zone_min)}). Swap them or correct one."
+                    )
+                }
+            )
+        if (self.zone_min is None) != (self.zone_max is None):
+            field = "zone_max" if self.zone_max is None else "zone_min"
+            raise ValidationError({field: "Give both ends of the hardiness range, or neither."})
+        if self.taxon_id and self.taxon.rank < Rank.SPECIES:
+            raise ValidationError(
+                {"taxon": "A plant profile describes a species, subspecies, variety or forma."}
+            )

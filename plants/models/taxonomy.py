@@ -1,0 +1,180 @@
+"""The taxonomic tree: Kingdom down to Forma, as USDA PLANTS classifies plants.
+
+Editors reach taxa in the admin under "Taxa"; plant profiles point at the
+taxon they describe (usually a species or a variety).  The tree is stored as
+an adjacency list (each taxon knows its parent) and walked with one
+recursive SQL query, so a breadcrumb or "every plant in this family" costs
+one query however deep the tree is, and there is no denormalised path to
+keep in step when an editor moves a taxon.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+# Recursive CTEs run unchanged on SQLite and PostgreSQL.
+_ANCESTORS_SQL = """
+WITH RECURSIVE lineage(id, parent_id) AS (
+    SELECT id, parent_id FROM plants_taxon WHERE id = %s
+    UNION ALL
+    SELECT t.id, t.parent_id FROM plants_taxon t JOIN lineage l ON t.id = l.parent_id
+)
+SELECT id FROM lineage
+"""
+
+_DESCENDANTS_SQL = """
+WITH RECURSIVE subtree(id) AS (
+    SELECT id FROM plants_taxon WHERE id = %s
+    UNION ALL
+    SELECT t.id FROM plants_taxon t JOIN subtree s ON t.parent_id = s.id
+)
+SELECT id FROM subtree
+"""
+
+
+class Rank(models.IntegerChoices):
+    """USDA PLANTS ranks; the numbers order them from the top of the tree down."""
+
+    KINGDOM = 10, "Kingdom"
+    SUBKINGDOM = 20, "Subkingdom"
+    SUPERDIVISION = 30, "Superdivision"
+    DIVISION = 40, "Division"
+    SUBDIVISION = 50, "Subdivision"
+    CLASS = 60, "Class"
+    SUBCLASS = 70, "Subclass"
+    ORDER = 80, "Order"
+    FAMILY = 90, "Family"
+    GENUS = 100, "Genus"
+    SPECIES = 110, "Species"
+    SUBSPECIES = 120, "Subspecies"
+    VARIETY = 130, "Variety"
+    FORMA = 140, "Forma"
+
+    @classmethod
+    def from_name(cls, name: str) -> "Rank":
+        return cls[name.strip().upper()]
+
+    @property
+    def is_italicised(self) -> bool:
+        """Genus and below are written in italics in botanical convention."""
+        return self >= Rank.GENUS
+
+
+class TaxonQuerySet(models.QuerySet):
+    def ancestors_of(self, taxon, include_self=False):
+        """The taxon's ancestors, Kingdom first, in one query."""
+        queryset = self.filter(pk__in=models.expressions.RawSQL(_ANCESTORS_SQL, [taxon.pk]))
+        if not include_self:
+            queryset = queryset.exclude(pk=taxon.pk)
+        return queryset.order_by("rank")
+
+    def descendants_of(self, taxon, include_self=True):
+        """Every taxon below this one (and the taxon itself), in one query."""
+        queryset = self.filter(pk__in=models.expressions.RawSQL(_DESCENDANTS_SQL, [taxon.pk]))
+        if not include_self:
+            queryset = queryset.exclude(pk=taxon.pk)
+        return queryset
+
+
+class TaxonManager(models.Manager.from_queryset(TaxonQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+def descendant_ids_sql(taxon) -> models.expressions.RawSQL:
+    """A subquery of the ids of taxon and everything below it, for `taxon__in=`."""
+    return models.expressions.RawSQL(_DESCENDANTS_SQL, [taxon.pk])
+
+
+class Taxon(models.Model):
+    """One node of the classification: a kingdom, a family, a species, a variety...
+
+    A rank may be skipped (USDA leaves Subdivision empty for many plants), but
+    a child's rank is always below its parent's, which also rules out cycles.
+    """
+
+    rank = models.PositiveSmallIntegerField(choices=Rank.choices, db_index=True)
+    scientific_name = models.CharField(
+        max_length=200, help_text="As USDA writes it, without the authority: “Heuchera parvifolia”."
+    )
+    authority = models.CharField(
+        max_length=200, blank=True, help_text="Who named it, e.g. “Nutt. ex Torr. & A. Gray”."
+    )
+    common_name = models.CharField(max_length=200, blank=True, help_text="E.g. “Saxifrage family”.")
+    slug = models.SlugField(max_length=200, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The taxon one or more ranks above. Only a kingdom has none.",
+    )
+
+    objects = TaxonManager()
+
+    class Meta:
+        verbose_name_plural = "taxa"
+        ordering = ["rank", "scientific_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["rank", "scientific_name"], name="taxon_unique_name_per_rank"),
+            models.CheckConstraint(condition=models.Q(rank__in=Rank.values), name="taxon_rank_is_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.scientific_name} {self.authority}".strip()
+
+    def get_absolute_url(self):
+        return reverse("plants:taxon_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def rank_label(self) -> str:
+        return Rank(self.rank).label
+
+    @property
+    def is_italicised(self) -> bool:
+        return Rank(self.rank).is_italicised
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            if self.rank is not None and self.rank != Rank.KINGDOM:
+                raise ValidationError(
+                    {
+                        "parent": f"A {Rank(self.rank).label.lower()} needs a parent taxon; only a kingdom has none."
+                    }
+                )
+            return
+        parent = self.parent
+        if self.pk and parent.pk == self.pk:
+            raise ValidationError({"parent": "A taxon cannot be its own parent."})
+        if self.rank is not None and self.rank <= parent.rank:
+            raise ValidationError(
+                {
+                    "rank": (
+                        f"A {Rank(self.rank).label.lower()} cannot sit under the "
+                        f"{Rank(parent.rank).label.lower()} “{parent.scientific_name}”: "
+                        f"a child's rank must be below its parent's."
+                    )
+                }
+            )
+        if self.pk and self.rank is not None:
+            # Moving a taxon up must not put it at or below one of its own children.
+            lowest_child = self.children.order_by("rank").values_list("rank", flat=True).first()
+            if lowest_child is not None and lowest_child <= self.rank:
+                raise ValidationError(
+                    {
+                        "rank": f"This taxon has a child ranked {Rank(lowest_child).label.lower()}, "
+                        f"so its own rank must be above that."
+                    }
+                )
+
+    def ancestors(self):
+        return Taxon.objects.ancestors_of(self)
+
+    def lineage(self):
+        """Ancestors and the taxon itself, Kingdom first: the breadcrumb."""
+        return Taxon.objects.ancestors_of(self, include_self=True)

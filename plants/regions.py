@@ -1,0 +1,47 @@
+"""Place codes the site uses: US states and Canadian provinces, and USDA PLANTS regions.
+
+Plain data, so that importers, validators and models share one list.
+"""
+
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "PR": "Puerto Rico", "VI": "U.S. Virgin Islands",
+}  # fmt: skip
+
+CANADIAN_PROVINCES = {
+    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
+    "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
+    "SK": "Saskatchewan", "YT": "Yukon",
+}  # fmt: skip
+
+STATES_AND_PROVINCES = {**US_STATES, **CANADIAN_PROVINCES}
+
+STATE_CHOICES = sorted(STATES_AND_PROVINCES.items(), key=lambda item: item[1])
+
+# USDA PLANTS native-status regions.
+USDA_REGIONS = {
+    "L48": "Lower 48 states",
+    "AK": "Alaska",
+    "HI": "Hawaii",
+    "PR": "Puerto Rico",
+    "VI": "U.S. Virgin Islands",
+    "NAV": "Navassa Island",
+    "GU": "Guam",
+    "PB": "Pacific Basin",
+    "CAN": "Canada",
+    "GL": "Greenland",
+    "SPM": "St. Pierre and Miquelon",
+}
+
+STATE_NAMES_TO_CODES = {name.lower(): code for code, name in STATES_AND_PROVINCES.items()}

@@ -1,0 +1,27 @@
+"""Field validators whose messages are written for editors."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+from plants import natureserve, regions
+
+usda_symbol_validator = RegexValidator(
+    regex=r"^[A-Z][A-Z0-9]{1,7}$",
+    message="A USDA symbol is 2 to 8 capital letters and digits starting with a letter, such as HEPAM2.",
+    code="invalid_usda_symbol",
+)
+
+
+def validate_conservation_rank(value: str) -> None:
+    errors = natureserve.validate(value)
+    if errors:
+        raise ValidationError(errors, code="invalid_conservation_rank")
+
+
+def validate_state_code(value: str) -> None:
+    if value not in regions.STATES_AND_PROVINCES:
+        raise ValidationError(
+            "“%(value)s” is not a US state or Canadian province code (such as CO or BC).",
+            params={"value": value},
+            code="invalid_state",
+        )

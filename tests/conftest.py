@@ -1,0 +1,35 @@
+"""Shared test setup: static files collected once, the real alumroot fixture, factories."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests import factories
+
+
+def pytest_sessionstart(session):
+    # Tests run with DEBUG off and the production (manifest) static storage,
+    # which needs collected files to resolve {% static %}.
+    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def alumroot(db):
+    """The seed article, loaded from the real fixture, published."""
+    call_command("loaddata", "alumroot", verbosity=0)
+    from plants.models import PlantProfile
+
+    return PlantProfile.objects.get(usda_symbol="HEPAM2")
+
+
+@pytest.fixture
+def make_plants(db):
+    return factories.make_plants
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
+    client.force_login(user)
+    return client
