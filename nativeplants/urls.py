@@ -1,9 +1,15 @@
-"""Root URLs: the public site, and the admin for editors."""
+"""Root URLs: the public site, sitemap and robots.txt, and the admin for editors."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from plants.sitemaps import SITEMAPS
+from plants.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("plants.urls")),
 ]

@@ -1,8 +1,11 @@
-"""Public pages. Views stay thin: the querysets come from the models' managers."""
+"""Public pages. Views stay thin: querysets come from the models and the finder's FilterSet."""
 
+from django.http import HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .filters import PlantFilter
 from .models import PlantProfile, Rank, Taxon
+from .structured_data import as_script_text, plant_json_ld
 
 
 class HomeView(TemplateView):
@@ -10,18 +13,48 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured"] = PlantProfile.objects.published().for_cards()[:6]
+        published = PlantProfile.objects.published().for_cards()
+        context["featured"] = published.order_by("-updated_at", "pk")[:6]
+        context["rare_plants"] = published.filter(is_rare=True).order_by("common_name", "pk")[:6]
+        context["families"] = Taxon.objects.filter(
+            rank=Rank.FAMILY, family_profiles__isnull=False
+        ).distinct()[:12]
         context["kingdoms"] = Taxon.objects.filter(rank=Rank.KINGDOM)
+        context["filter"] = PlantFilter(queryset=PlantProfile.objects.none())
         return context
 
 
 class PlantFinderView(ListView):
+    """The plant finder: a plain GET form, so every result page has a shareable URL."""
+
     template_name = "plants/finder.html"
     context_object_name = "plants"
     paginate_by = 24
 
     def get_queryset(self):
-        return PlantProfile.objects.published().for_cards()
+        self.filterset = PlantFilter(self.request.GET or None, queryset=PlantProfile.objects.published())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return PlantProfile.objects.none()
+        return self.filterset.results().select_related("taxon")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        context["filter"] = filterset
+        context["valid"] = not filterset.is_bound or filterset.is_valid()
+        if context["valid"]:
+            context["facets"] = filterset.facets()
+            context["chips"] = filterset.chips(self.request.GET)
+            if not context["page_obj"].paginator.count and filterset.active:
+                context["advice"] = filterset.loosening_advice()
+        context["query_without_page"] = self.request.GET.copy()
+        context["query_without_page"].pop("page", None)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context["valid"]:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 class PlantDetailView(DetailView):
@@ -33,7 +66,10 @@ class PlantDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["lineage"] = list(self.object.taxon.lineage())
+        plant = self.object
+        context["lineage"] = list(plant.taxon.lineage())
+        page_url = self.request.build_absolute_uri(plant.get_absolute_url())
+        context["structured_data"] = as_script_text(plant_json_ld(plant, context["lineage"], page_url))
         return context
 
 
@@ -42,7 +78,7 @@ class TaxonIndexView(ListView):
     context_object_name = "taxa"
 
     def get_queryset(self):
-        return Taxon.objects.filter(rank__lte=Rank.FAMILY).select_related("parent")
+        return Taxon.objects.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name")
 
 
 class TaxonDetailView(DetailView):
@@ -54,6 +90,14 @@ class TaxonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         taxon = self.object
         context["ancestors"] = list(taxon.ancestors())
-        context["children"] = list(taxon.children.all())
-        context["plants"] = list(PlantProfile.objects.published().below(taxon).for_cards())
+        context["children"] = list(taxon.children.order_by("scientific_name"))
+        context["plants"] = list(
+            PlantProfile.objects.published().below(taxon).for_cards().order_by("common_name", "pk")
+        )
         return context
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -1,7 +1,6 @@
 """Shared test setup: static files collected once, the real alumroot fixture, factories."""
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from tests import factories
@@ -10,8 +9,8 @@ from tests import factories
 def pytest_sessionstart(session):
     # Tests run with DEBUG off and the production (manifest) static storage,
     # which needs collected files to resolve {% static %}.
-    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
+    # needs collected files to resolve {% static %}; collecting is incremental.
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ Editors write profiles in the admin ("Plant profiles"), where sections,
 care tips, garden uses and statuses are edited inline on the same page.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,16 @@ from plants.validators import usda_symbol_validator
 
 from .garden import PlantGardenUse, WildlifeSupport
 from .taxonomy import Rank, Taxon, descendant_ids_sql
+
+
+def search_vector_expression(names: str, text: str):
+    """PostgreSQL tsvector: names weigh most, then the article text."""
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import Value
+
+    return SearchVector(Value(names), weight="A", config="english") + SearchVector(
+        Value(text), weight="C", config="english"
+    )
 
 
 class LifeCycle(models.TextChoices):
@@ -92,11 +103,19 @@ class PlantProfileQuerySet(models.QuerySet):
 
     def below(self, taxon: Taxon):
         """Profiles of the taxon and everything under it, in one query."""
+        if taxon.rank == Rank.FAMILY:
+            return self.filter(family=taxon)  # the stored family needs no tree walk
         return self.filter(taxon__in=descendant_ids_sql(taxon))
 
+    def search(self, text: str):
+        """Profiles matching free text, best first (see plants.search)."""
+        from plants.search import search
+
+        return search(self, text)
+
     def for_cards(self):
-        """What a list of plant cards shows: the taxon, and statuses for the rare badge."""
-        return self.select_related("taxon").prefetch_related("conservation_statuses")
+        """What a list of plant cards shows: names, zones, light and the stored rare flag."""
+        return self.select_related("taxon")
 
     def for_page(self):
         """Everything the plant page shows, in a fixed number of queries."""
@@ -166,6 +185,27 @@ class PlantProfile(models.Model):
     soil_notes = models.TextField(blank=True)
     water_need = models.CharField(max_length=10, choices=WaterNeed.choices, blank=True)
     water_notes = models.TextField(blank=True)
+
+    # Derived from related rows by `refresh_derived()` (kept in step by signals
+    # in plants/signals.py) so the finder can filter and count on plain columns
+    # instead of walking the taxon tree or decoding ranks for every row.
+    family = models.ForeignKey(
+        Taxon,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="family_profiles",
+        limit_choices_to={"rank": Rank.FAMILY},
+    )
+    is_rare = models.BooleanField(
+        default=False, editable=False, db_index=True, help_text="Derived from the conservation statuses."
+    )
+    search_names = models.TextField(
+        editable=False, blank=True, help_text="Common and botanical names, symbol."
+    )
+    search_text = models.TextField(editable=False, blank=True, help_text="The article's text, for search.")
+    search_vector = SearchVectorField(null=True, editable=False)
 
     data_source = models.ForeignKey(
         "plants.DataSource", on_delete=models.PROTECT, null=True, blank=True, related_name="profiles"
@@ -253,9 +293,30 @@ class PlantProfile(models.Model):
             return []
         return zones.scale(self.zone_min, self.zone_max)
 
-    @property
-    def is_rare(self) -> bool:
-        return any(status.decoded.is_rare for status in self.conservation_statuses.all())
+    def refresh_derived(self) -> None:
+        """Recompute family, rarity and search text from the related rows and store them."""
+        lineage = list(self.taxon.lineage())
+        family = next((taxon for taxon in lineage if taxon.rank == Rank.FAMILY), None)
+        statuses = list(self.conservation_statuses.all())
+        for status in statuses:
+            status.profile = self
+        is_rare = any(status.decoded.is_rare for status in statuses)
+        names = " ".join(
+            [self.common_name, self.taxon.scientific_name, self.taxon.common_name, self.usda_symbol]
+            + [taxon.scientific_name for taxon in lineage if taxon.rank >= Rank.FAMILY]
+        )
+        text = "\n".join(
+            [self.title, self.summary]
+            + [f"{section.heading}\n{section.body}" for section in self.sections.all()]
+            + [tip.text for tip in self.care_tips.all()]
+            + [use.note for use in self.garden_uses.all()]
+            + [self.climate_notes, self.light_notes, self.soil_notes, self.water_notes]
+        )
+        fields = {"family": family, "is_rare": is_rare, "search_names": names, "search_text": text}
+        if connection.vendor == "postgresql":
+            fields["search_vector"] = search_vector_expression(names, text)
+        PlantProfile.objects.filter(pk=self.pk).update(**fields)
+        self.family, self.is_rare, self.search_names, self.search_text = family, is_rare, names, text
 
     def clean(self):
         super().clean()

@@ -75,6 +75,16 @@ class TaxonQuerySet(models.QuerySet):
             queryset = queryset.exclude(pk=taxon.pk)
         return queryset
 
+    def annotate_plant_counts(self):
+        """Each family with `plant_count`, the number of published profiles in it."""
+        from django.utils import timezone
+
+        published = models.Q(family_profiles__status="published") & (
+            models.Q(family_profiles__published_at__isnull=True)
+            | models.Q(family_profiles__published_at__lte=timezone.now())
+        )
+        return self.annotate(plant_count=models.Count("family_profiles", filter=published))
+
 
 class TaxonManager(models.Manager.from_queryset(TaxonQuerySet)):
     def get_by_natural_key(self, slug):

@@ -1,0 +1,76 @@
+"""Search reaches names, symbols and article text, ranked with name hits first, on both databases."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from tests import factories
+
+FINDER = reverse("plants:finder")
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL full-text and trigram search"
+)
+on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the portable SQLite fallback")
+
+
+def search(client, text):
+    response = client.get(FINDER, {"q": text})
+    assert response.status_code == 200
+    return [plant.common_name for plant in response.context["plants"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Littleleaf Alumroot",
+        "alumroot",
+        "Heuchera parvifolia",
+        "microcarpa",
+        "HEPAM2",
+        "hepam2",
+        "Saxifragaceae",
+    ],
+)
+def test_names_and_symbol_find_the_plant(client, alumroot, text):
+    assert search(client, text) == ["Littleleaf Alumroot"]
+
+
+def test_article_text_finds_the_plant(client, alumroot):
+    assert search(client, "xeriscape") == ["Littleleaf Alumroot"]
+    assert search(client, "Deadhead") == ["Littleleaf Alumroot"]
+
+
+def test_no_match(client, alumroot):
+    assert search(client, "cactus") == []
+    assert "No plants match" in client.get(FINDER, {"q": "cactus"}).content.decode()
+
+
+def test_name_hits_rank_above_text_hits(client, alumroot):
+    factories.plant(common_name="Coral bells")  # its name does not say alumroot
+    mention = factories.plant(common_name="Rock jasmine")
+    mention.summary = "Pairs well with alumroot in a rock garden."
+    mention.save()
+    assert search(client, "alumroot") == ["Littleleaf Alumroot", "Rock jasmine"]
+
+
+@on_postgresql
+@pytest.mark.parametrize("text", ["alum root", "heuchra", "Heuchera parviflora", "litleleaf"])
+def test_postgresql_forgives_spelling_and_spacing(client, alumroot, text):
+    assert search(client, text) == ["Littleleaf Alumroot"]
+
+
+@on_postgresql
+def test_postgresql_full_text_uses_stems(client, alumroot):
+    assert search(client, "gardens rock") == ["Littleleaf Alumroot"]
+
+
+@on_sqlite
+def test_sqlite_matches_every_word_anywhere(client, alumroot):
+    assert search(client, "littleleaf heuchera") == ["Littleleaf Alumroot"]
+    assert search(client, "heuchra") == []  # no fuzzy matching without PostgreSQL
+
+
+def test_search_combines_with_filters(client, alumroot):
+    assert search(client, "alumroot") == ["Littleleaf Alumroot"]
+    response = client.get(FINDER, {"q": "alumroot", "light": "full_shade"})
+    assert list(response.context["plants"]) == []
