@@ -1,0 +1,140 @@
+"""The public site in a real browser (system Chromium through Playwright).
+
+Run alone with `make test PYTEST_ARGS="-m browser"`.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        shutil.which("chromium") is None, reason="needs Debian's chromium (/usr/bin/chromium)"
+    ),
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>;127.0.0.0/8;localhost;[::1]",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db, settings):
+    # The live server serves static files from the finders, by their plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("loaddata", "alumroot", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def test_filter_by_zone_light_and_use_finds_the_alumroot(page, site):
+    page.goto(f"{site}/plants/")
+    page.get_by_label("Your USDA hardiness zone").fill("5")
+    page.get_by_role("button", name="Show plants").click()
+    page.wait_for_url("**zone=5**")
+    page.get_by_label("Full sun").check()  # JavaScript submits on change
+    page.wait_for_url("**light=full_sun**")
+    page.get_by_label("Rock garden").check()
+    page.wait_for_url("**use=rock-garden**")
+    assert page.get_by_role("heading", name="1 plant").is_visible()
+    page.get_by_role("link", name="Littleleaf Alumroot").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Littleleaf Alumroot"
+    assert page.console_errors == []
+
+
+def test_finder_works_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/plants/?zone=5")
+    page.get_by_label("Full shade").check()
+    page.get_by_role("button", name="Apply filters").click()
+    assert "light=full_shade" in page.url
+    assert page.get_by_text("No plants match all of these filters.").is_visible()
+    context.close()
+
+
+def test_garden_use_link_opens_the_filtered_finder(page, site):
+    page.goto(f"{site}/plants/littleleaf-alumroot/")
+    page.get_by_role("link", name="Xeriscape designs focused on water conservation").click()
+    page.wait_for_url("**/plants/?use=xeriscape")
+    assert page.get_by_role("link", name="Garden use: Xeriscape (remove this filter)").is_visible()
+    assert page.get_by_role("link", name="Littleleaf Alumroot").is_visible()
+    assert page.console_errors == []
+
+
+def test_classification_link_opens_the_taxon_page(page, site):
+    page.goto(f"{site}/plants/littleleaf-alumroot/")
+    page.get_by_role("navigation", name="Classification").get_by_role("link", name="Saxifragaceae").click()
+    page.wait_for_url("**/taxa/saxifragaceae/")
+    assert "Saxifragaceae" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_text("Saxifrage family").first.is_visible()
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/plants/",
+        "/plants/?zone=5&light=full_sun",
+        "/plants/littleleaf-alumroot/",
+        "/taxa/",
+        "/taxa/heuchera/",
+    ],
+)
+def test_pages_fit_a_390px_phone_without_console_errors(browser, site, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    response = page.goto(f"{site}{path}")
+    assert response.status == 200
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert errors == []
+    context.close()
+
+
+def test_rare_banner_and_zone_scale_are_visible(page, site):
+    page.goto(f"{site}/plants/littleleaf-alumroot/")
+    assert page.get_by_role("heading", name="Rare plant").is_visible()
+    assert page.get_by_text("USDA hardiness zones 4–8").is_visible()
