@@ -13,7 +13,7 @@ def page(client, alumroot):
 
 def test_name_block(page):
     assert "<h1>Littleleaf Alumroot</h1>" in page
-    assert "<i>Heuchera parvifolia var. microcarpa</i>" in page
+    assert "<i>Heuchera parvifolia</i> var. <i>microcarpa</i>" in page  # the connector stays upright
     assert 'href="https://plants.usda.gov/plant-profile/HEPAM2"' in page
 
 
