@@ -1,5 +1,6 @@
 """`dumpdata --natural-foreign --natural-primary` round-trips: dump, flush, load, same site."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -21,6 +22,11 @@ def page_urls() -> list[str]:
         urls.append(profile.get_absolute_url())
         urls.extend(taxon.get_absolute_url() for taxon in profile.taxon.lineage())
     return list(dict.fromkeys(urls))
+
+
+def stored_timestamps() -> dict:
+    rows = PlantProfile.objects.values_list("usda_symbol", "created_at", "updated_at", "published_at")
+    return {symbol: times for symbol, *times in rows}
 
 
 def render(urls: list[str]) -> dict[str, bytes]:
@@ -45,6 +51,7 @@ def test_dump_flush_load_renders_every_page_the_same(tmp_path):
     urls = page_urls()
     assert len(urls) > 20
     before = render(urls)
+    stamps = stored_timestamps()
     records = dumps.dumpdata("plants")
     path = tmp_path / "plants.json"
     call_command("dumpdata", "plants", natural_foreign=True, natural_primary=True, output=str(path))
@@ -56,6 +63,8 @@ def test_dump_flush_load_renders_every_page_the_same(tmp_path):
     # Same rows (by natural key, every field) and the same pages.
     diff = dumps.differences(dumps.by_key(records), dumps.by_key(dumps.dumpdata("plants")), ("dump", "load"))
     assert not diff, "\n".join(diff)
+    # Times to the microsecond: pages may show them (e.g. as dateModified).
+    assert stored_timestamps() == stamps
     after = render(urls)
     changed = [url for url in urls if before[url] != after[url]]
     assert not changed, f"pages that render differently after the round trip: {changed}"
@@ -63,3 +72,12 @@ def test_dump_flush_load_renders_every_page_the_same(tmp_path):
     # Loading the dump again changes nothing: every row has a natural key.
     call_command("loaddata", str(path), verbosity=0)
     assert not dumps.differences(dumps.by_key(records), dumps.by_key(dumps.dumpdata("plants")))
+
+
+@pytest.mark.django_db
+def test_json_dumps_keep_microseconds(alumroot):
+    stamp = datetime.datetime(2025, 3, 1, 12, 30, 45, 123456, tzinfo=datetime.UTC)
+    PlantProfile.objects.filter(pk=alumroot.pk).update(updated_at=stamp)
+    [record] = dumps.dumpdata("plants.plantprofile")
+    assert record["fields"]["updated_at"] == "2025-03-01T12:30:45.123456Z"
+    assert record["fields"]["created_at"] == "2025-02-25T00:00:00Z"  # as the fixture writes it
