@@ -137,6 +137,8 @@ SITE_NAME = "Native Plants"
 
 # The project's own fixtures (`loaddata alumroot`) live at the top level.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# dumpdata/loaddata JSON that keeps times to the microsecond, so a dump loads back exactly.
+SERIALIZATION_MODULES = {"json": "nativeplants.json_serializer"}
 
 # Opt in to Django 6.0 behaviour now: a URL typed without a scheme means https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
