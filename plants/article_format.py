@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plants import zones
+from plants.regions import STATES_AND_PROVINCES
 
 # ---------------------------------------------------------------------------
 # Result types
@@ -167,32 +168,12 @@ _INFRASPECIFIC = {
 
 SITE_HEADER_RE = re.compile(r"^north[- ]americ(?:a|an)\s+native\s+plants?$", re.IGNORECASE)
 
-US_STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
-    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "PR": "Puerto Rico", "VI": "U.S. Virgin Islands",
-}  # fmt: skip
-CANADIAN_PROVINCES = {
-    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
-    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
-    "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
-    "SK": "Saskatchewan", "YT": "Yukon",
-}  # fmt: skip
 _PLACE_ALIASES = {
     "Hawai‘i": "HI", "Hawai'i": "HI", "Washington, D.C.": "DC", "Washington D.C.": "DC",
     "Virgin Islands": "VI", "US Virgin Islands": "VI", "Newfoundland": "NL", "Labrador": "NL",
     "Québec": "QC", "Yukon Territory": "YT", "the Yukon": "YT",
 }  # fmt: skip
-PLACE_CODES = {name: code for code, name in (US_STATES | CANADIAN_PROVINCES).items()} | _PLACE_ALIASES
+PLACE_CODES = {name: code for code, name in STATES_AND_PROVINCES.items()} | _PLACE_ALIASES
 # Longest names first so "West Virginia" wins over "Virginia" and "Arkansas" is not "Kansas".
 _PLACE_RE = re.compile(
     r"(?<!\w)("
@@ -822,7 +803,7 @@ class _Parser:
         if (
             not codes
             and re.fullmatch(r"[A-Z]{2}", text.strip())
-            and text.strip() in US_STATES | CANADIAN_PROVINCES
+            and text.strip() in STATES_AND_PROVINCES
         ):
             codes = [text.strip()]
         if codes:
