@@ -4,9 +4,14 @@ Changelists select their related rows up front, so a list of ten thousand
 profiles costs the same handful of queries as a list of ten.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from . import models
+from .forms import UniqueOrderInlineFormSet
 
 
 @admin.register(models.Taxon)
@@ -22,12 +27,14 @@ class TaxonAdmin(admin.ModelAdmin):
 
 class ArticleSectionInline(admin.StackedInline):
     model = models.ArticleSection
+    formset = UniqueOrderInlineFormSet
     extra = 0
     fields = ["order", "heading", "body", "shows"]
 
 
 class CareTipInline(admin.TabularInline):
     model = models.CareTip
+    formset = UniqueOrderInlineFormSet
     extra = 0
     fields = ["order", "category", "text"]
 
@@ -55,22 +62,71 @@ class NativeRangeInline(admin.TabularInline):
     extra = 0
 
 
+@admin.display(description="Plain-language reading")
+def rank_reading(status):
+    """What the page will say about the rank, so editors can check a code as they type it."""
+    if not status.pk:
+        return "—"
+    decoded = status.decoded
+    notes = " ".join(decoded.notes)
+    return f"{decoded.summary} {notes}".strip() if decoded.is_decoded else notes
+
+
 class ConservationStatusInline(admin.TabularInline):
     model = models.ConservationStatus
     extra = 0
-    fields = ["scope", "region", "rank", "explanation"]
+    fields = ["scope", "region", "rank", "explanation", rank_reading]
+    readonly_fields = [rank_reading]
+
+
+class VisibilityFilter(admin.SimpleListFilter):
+    """Draft, scheduled or live: what the public sees right now."""
+
+    title = "visibility"
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Live")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = Q(status=models.PublicationStatus.PUBLISHED)
+        if self.value() == "draft":
+            return queryset.filter(status=models.PublicationStatus.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.filter(published, published_at__gt=now)
+        if self.value() == "live":
+            return queryset.filter(published & (Q(published_at__isnull=True) | Q(published_at__lte=now)))
+        return queryset
 
 
 @admin.register(models.PlantProfile)
 class PlantProfileAdmin(admin.ModelAdmin):
-    list_display = ["common_name", "botanical_name", "usda_symbol", "zone_range", "status", "updated_at"]
-    list_filter = ["status", "usda_group", "life_cycle_perennial", "habit_forb", "habit_tree", "habit_shrub"]
+    list_display = [
+        "common_name",
+        "botanical_name",
+        "usda_symbol",
+        "zone_range",
+        "visibility",
+        "is_rare",
+        "updated_at",
+    ]
+    list_filter = [
+        VisibilityFilter,
+        "is_rare",
+        "usda_group",
+        "life_cycle_perennial",
+        "habit_forb",
+        "habit_tree",
+        "habit_shrub",
+    ]
+    actions = ["publish", "unpublish"]
     search_fields = ["common_name", "usda_symbol", "taxon__scientific_name", "title"]
     prepopulated_fields = {"slug": ["common_name"]}
     autocomplete_fields = ["taxon"]
     list_select_related = ["taxon"]
     date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["family", "is_rare", "created_at", "updated_at"]
     save_on_top = True
     inlines = [
         ArticleSectionInline,
@@ -109,6 +165,7 @@ class PlantProfileAdmin(admin.ModelAdmin):
             },
         ),
         ("Source", {"fields": ["data_source"]}),
+        ("Derived from the rows above", {"fields": ["family", "is_rare"]}),
         ("Publication", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]
 
@@ -119,6 +176,48 @@ class PlantProfileAdmin(admin.ModelAdmin):
     @admin.display(description="Zones")
     def zone_range(self, profile):
         return profile.zone_range or "—"
+
+    @admin.display(description="Visibility", ordering="published_at")
+    def visibility(self, profile):
+        if profile.status == models.PublicationStatus.DRAFT:
+            return "Draft"
+        if profile.published_at and profile.published_at > timezone.now():
+            return f"Scheduled for {date_format(timezone.localtime(profile.published_at), 'DATETIME_FORMAT')}"
+        return "Live"
+
+    @admin.action(description="Publish selected plant profiles now", permissions=["change"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        live = Q(status=models.PublicationStatus.PUBLISHED) & (
+            Q(published_at__isnull=True) | Q(published_at__lte=now)
+        )
+        to_publish = queryset.exclude(live)
+        changed = list(to_publish.values_list("pk", flat=True))
+        count = to_publish.update(status=models.PublicationStatus.PUBLISHED, published_at=now, updated_at=now)
+        self._log_bulk(request, changed, "Published.")
+        self.message_user(
+            request, f"Published {count} plant profile{'s' if count != 1 else ''}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Unpublish selected plant profiles (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        to_draft = queryset.exclude(status=models.PublicationStatus.DRAFT)
+        changed = list(to_draft.values_list("pk", flat=True))
+        count = to_draft.update(status=models.PublicationStatus.DRAFT, updated_at=timezone.now())
+        self._log_bulk(request, changed, "Unpublished.")
+        self.message_user(
+            request, f"Unpublished {count} plant profile{'s' if count != 1 else ''}.", messages.SUCCESS
+        )
+
+    def _log_bulk(self, request, pks, message):
+        """One history entry per profile, written in one query."""
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=models.PlantProfile.objects.filter(pk__in=pks).select_related("taxon"),
+            action_flag=CHANGE,
+            change_message=message,
+            single_object=False,
+        )
 
 
 @admin.register(models.GardenUse)
@@ -152,7 +251,8 @@ class ProfilePartAdmin(admin.ModelAdmin):
 
 @admin.register(models.ConservationStatus)
 class ConservationStatusAdmin(ProfilePartAdmin):
-    list_display = ["profile", "scope", "region", "rank"]
+    list_display = ["profile", "scope", "region", "rank", rank_reading]
+    readonly_fields = [rank_reading]
     list_filter = ["scope"]
     search_fields = ["rank", "profile__common_name", "profile__usda_symbol"]
     list_select_related = ["profile__taxon"]

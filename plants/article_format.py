@@ -800,11 +800,7 @@ class _Parser:
         if by_state and not _place_codes(text):
             return "subnational", ""
         codes = _place_codes(text)
-        if (
-            not codes
-            and re.fullmatch(r"[A-Z]{2}", text.strip())
-            and text.strip() in STATES_AND_PROVINCES
-        ):
+        if not codes and re.fullmatch(r"[A-Z]{2}", text.strip()) and text.strip() in STATES_AND_PROVINCES:
             codes = [text.strip()]
         if codes:
             return "subnational", codes[0]

@@ -23,3 +23,38 @@ class GardenZoneField(forms.CharField):
             return zones.parse_zone(value)
         except zones.ZoneError as error:
             raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class UniqueOrderInlineFormSet(forms.BaseInlineFormSet):
+    """Inline rows numbered by `order` (sections, care tips): each number once per profile.
+
+    The database has the same rule as a unique constraint; checking it here
+    puts the message on the rows at fault instead of failing the whole save.
+    """
+
+    def clean(self):
+        # Before the model formset's own unique check, whose message names no row.
+        first_with_order = {}
+        duplicates = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("order") is None:
+                continue
+            order = data["order"]
+            if order in first_with_order:
+                duplicates.add(order)
+                form.add_error("order", self._message(order))
+                if order not in getattr(first_with_order[order], "_flagged_orders", set()):
+                    first_with_order[order].add_error("order", self._message(order))
+                    first_with_order[order]._flagged_orders = {order}
+            else:
+                first_with_order[order] = form
+        if duplicates:
+            raise forms.ValidationError(
+                [self._message(order) for order in sorted(duplicates)], code="duplicate_order"
+            )
+        super().clean()
+
+    def _message(self, order):
+        noun = self.model._meta.verbose_name_plural
+        return f"Two {noun} have order {order}; give each of them its own number."

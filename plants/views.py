@@ -62,7 +62,11 @@ class PlantDetailView(DetailView):
     context_object_name = "plant"
 
     def get_queryset(self):
-        return PlantProfile.objects.published().for_page()
+        # Staff preview drafts and scheduled profiles on the public layout; everyone else gets a 404.
+        profiles = (
+            PlantProfile.objects.all() if self.request.user.is_staff else PlantProfile.objects.published()
+        )
+        return profiles.for_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
