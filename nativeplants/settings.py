@@ -142,3 +142,8 @@ SERIALIZATION_MODULES = {"json": "nativeplants.json_serializer"}
 
 # Opt in to Django 6.0 behaviour now: a URL typed without a scheme means https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Upload limits for plant photos (checked on the decoded image, not the file name).
+IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 15 * 1024 * 1024))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_MAX_BYTES + 1024 * 1024

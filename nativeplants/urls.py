@@ -1,5 +1,7 @@
 """Root URLs: the public site, sitemap and robots.txt, and the admin for editors."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -13,3 +15,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("", include("plants.urls")),
 ]
+
+# Uploaded photos; in production the web server or object storage serves them.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,9 +9,10 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from . import models
-from .forms import UniqueOrderInlineFormSet
+from .forms import PlantImageForm, UniqueOrderInlineFormSet
 
 
 @admin.register(models.Taxon)
@@ -79,6 +80,29 @@ class ConservationStatusInline(admin.TabularInline):
     readonly_fields = [rank_reading]
 
 
+@admin.display(description="Preview")
+def image_preview(image):
+    if not image.pk or not image.renditions:
+        return "—"
+    first = image.renditions[0]
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" style="max-width:160px;height:auto">',
+        image.image.storage.url(first["name"]),
+        first["width"],
+        first["height"],
+        image.alt_text,
+    )
+
+
+class PlantImageInline(admin.StackedInline):
+    model = models.PlantImage
+    form = PlantImageForm
+    formset = UniqueOrderInlineFormSet
+    extra = 0
+    fields = ["order", "image", image_preview, "alt_text", "credit", "licence", "source_url"]
+    readonly_fields = [image_preview]
+
+
 class VisibilityFilter(admin.SimpleListFilter):
     """Draft, scheduled or live: what the public sees right now."""
 
@@ -129,6 +153,7 @@ class PlantProfileAdmin(admin.ModelAdmin):
     readonly_fields = ["family", "is_rare", "created_at", "updated_at"]
     save_on_top = True
     inlines = [
+        PlantImageInline,
         ArticleSectionInline,
         PlantGardenUseInline,
         CareTipInline,
@@ -275,6 +300,16 @@ class ArticleSectionAdmin(ProfilePartAdmin):
     search_fields = ["heading", "body", "profile__common_name"]
     list_select_related = ["profile__taxon"]
     autocomplete_fields = ["profile"]
+
+
+@admin.register(models.PlantImage)
+class PlantImageAdmin(ProfilePartAdmin):
+    form = PlantImageForm
+    list_display = [image_preview, "alt_text", "profile", "order", "credit", "licence"]
+    list_filter = ["licence"]
+    search_fields = ["alt_text", "credit", "profile__common_name"]
+    fields = ["profile", "order", "image", image_preview, "alt_text", "credit", "licence", "source_url"]
+    readonly_fields = [image_preview]
 
 
 @admin.register(models.NativeStatus)

@@ -3,6 +3,7 @@
 from django import forms
 
 from plants import zones
+from plants.models import PlantImage
 
 
 class GardenZoneField(forms.CharField):
@@ -58,3 +59,32 @@ class UniqueOrderInlineFormSet(forms.BaseInlineFormSet):
     def _message(self, order):
         noun = self.model._meta.verbose_name_plural
         return f"Two {noun} have order {order}; give each of them its own number."
+
+
+class PlantImageForm(forms.ModelForm):
+    """Checks an uploaded photo by its content; only an accepted photo is ever stored."""
+
+    class Meta:
+        model = PlantImage
+        fields = ["order", "image", "alt_text", "credit", "licence", "source_url"]
+
+    def clean_image(self):
+        from django.conf import settings
+
+        from plants import imaging
+
+        upload = self.cleaned_data.get("image")
+        if upload and "image" in self.changed_data:
+            upload.seek(0)
+            data = upload.read()
+            try:
+                imaging.check(data, max_pixels=settings.IMAGE_MAX_PIXELS, max_bytes=settings.IMAGE_MAX_BYTES)
+            except imaging.ImageRejected as error:
+                raise forms.ValidationError(str(error), code="invalid_image") from error
+            self._image_bytes = data
+        return upload
+
+    def save(self, commit=True):
+        if getattr(self, "_image_bytes", None) is not None:
+            self.instance.process(self._image_bytes)
+        return super().save(commit)

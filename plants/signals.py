@@ -7,7 +7,15 @@ bypassing save(), but still sends post_save.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import ArticleSection, CareTip, ConservationStatus, PlantGardenUse, PlantProfile, Taxon
+from .models import (
+    ArticleSection,
+    CareTip,
+    ConservationStatus,
+    PlantGardenUse,
+    PlantImage,
+    PlantProfile,
+    Taxon,
+)
 
 PROFILE_PARTS = (ArticleSection, CareTip, ConservationStatus, PlantGardenUse)
 
@@ -35,3 +43,8 @@ def refresh_profiles_below(sender, instance, raw=False, **kwargs):
         return
     for profile in PlantProfile.objects.below(instance).select_related("taxon") if instance.pk else []:
         profile.refresh_derived()
+
+
+@receiver(post_delete, sender=PlantImage)
+def delete_image_files(sender, instance, **kwargs):
+    instance.delete_files()

@@ -3,6 +3,7 @@
 from .article import ArticleSection, CareTip
 from .distribution import ConservationStatus, NativeRange, NativeStatus
 from .garden import GardenUse, PlantGardenUse, Wildlife, WildlifeSupport
+from .images import Licence, PlantImage
 from .profile import (
     FLAG_FIELDS,
     GrowthHabit,
@@ -25,11 +26,13 @@ __all__ = [
     "DataSource",
     "GardenUse",
     "GrowthHabit",
+    "Licence",
     "LifeCycle",
     "Light",
     "NativeRange",
     "NativeStatus",
     "PlantGardenUse",
+    "PlantImage",
     "PlantProfile",
     "PublicationStatus",
     "Rank",

@@ -120,6 +120,7 @@ class PlantProfileQuerySet(models.QuerySet):
     def for_page(self):
         """Everything the plant page shows, in a fixed number of queries."""
         return self.select_related("taxon", "data_source").prefetch_related(
+            "images",
             "sections",
             "care_tips",
             "native_statuses",
@@ -286,6 +287,12 @@ class PlantProfile(models.Model):
         if self.zone_min is None or self.zone_max is None:
             return ""
         return zones.format_range(self.zone_min, self.zone_max)
+
+    @property
+    def lead_image(self):
+        """The first photo by order (uses the prefetched images on the plant page)."""
+        images = list(self.images.all())
+        return images[0] if images else None
 
     @property
     def zone_scale(self) -> list[zones.ScaleCell]:
