@@ -195,3 +195,9 @@ def test_family_filter_reaches_varieties(client, alumroot):
     response = client.get(FINDER, {"family": "saxifragaceae"})
     assert names(response) == ["Littleleaf Alumroot"]
     assert alumroot.family.rank == Rank.FAMILY
+
+
+def test_too_many_parameters_is_a_400_not_a_500(client, garden):
+    query = "&".join(f"light=full_sun&x{i}=1" for i in range(1500))
+    response = client.get(f"{FINDER}?{query}")
+    assert response.status_code == 400

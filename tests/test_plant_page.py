@@ -57,3 +57,18 @@ def test_taxon_page_lists_the_plant(client, alumroot):
     assert response.status_code == 200
     content = response.content.decode()
     assert "Littleleaf Alumroot" in content and "Saxifrage family" in content
+
+
+def test_an_undecodable_rank_is_shown_raw_with_a_note(client, alumroot):
+    from plants.models import ConservationStatus
+
+    # Bypasses validation, as old or imported data might.
+    ConservationStatus.objects.create(profile=alumroot, scope="global", rank="G7?!")
+    page = client.get(alumroot.get_absolute_url()).content.decode()
+    assert "G7?!" in page
+    assert "could not be decoded; it is shown as recorded" in page
+    assert "S5T1T3Q" in page  # the other status is still decoded
+
+
+def test_print_stylesheet_is_linked(page):
+    assert 'media="print"' in page and "print." in page
