@@ -4,9 +4,11 @@ Signals rather than save() overrides because loaddata saves in raw mode,
 bypassing save(), but still sends post_save.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from .caching import bump_content_generation
 from .models import (
     ArticleSection,
     CareTip,
@@ -48,3 +50,13 @@ def refresh_profiles_below(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=PlantImage)
 def delete_image_files(sender, instance, **kwargs):
     instance.delete_files()
+
+
+def content_changed(sender, **kwargs):
+    bump_content_generation()
+
+
+# Any saved or deleted plant content makes every cached public page stale.
+for model in apps.get_app_config("plants").get_models():
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-delete-{model.__name__}")

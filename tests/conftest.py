@@ -13,6 +13,14 @@ def pytest_sessionstart(session):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages (the page cache outlives database rollbacks)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def alumroot(db):
     """The seed article, loaded from the real fixture, published."""

@@ -1,0 +1,70 @@
+"""Anonymous page cache, its invalidation on edits, conditional GET and static file headers."""
+
+import pytest
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.test import Client
+from django.urls import reverse
+
+from tests.admin_forms import form_data
+
+
+@pytest.fixture
+def anonymous():
+    return Client()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/plants/", "/plants/littleleaf-alumroot/", "/taxa/", "/taxa/saxifragaceae/"]
+)
+def test_second_anonymous_request_is_served_from_cache(anonymous, alumroot, django_assert_num_queries, path):
+    first = anonymous.get(path)
+    with django_assert_num_queries(0):
+        second = anonymous.get(path)
+    assert second.status_code == 200 and second.content == first.content
+
+
+def test_admin_edit_is_visible_on_the_next_anonymous_request(anonymous, staff_client, alumroot):
+    page = alumroot.get_absolute_url()
+    assert "A Rare Gem for Rocky Mountain Gardens" in anonymous.get(page).content.decode()
+    url = reverse("admin:plants_plantprofile_change", args=[alumroot.pk])
+    data = form_data(staff_client.get(url))
+    data["title"] = "Littleleaf Alumroot: small leaves, big charm"
+    assert staff_client.post(url, data).status_code == 302
+    assert "small leaves, big charm" in anonymous.get(page).content.decode()
+
+
+def test_bulk_unpublish_is_visible_at_once(anonymous, staff_client, alumroot):
+    assert anonymous.get(alumroot.get_absolute_url()).status_code == 200
+    changelist = reverse("admin:plants_plantprofile_changelist")
+    staff_client.post(changelist, {"action": "unpublish", "_selected_action": [alumroot.pk]})
+    assert anonymous.get(alumroot.get_absolute_url()).status_code == 404
+    assert "Littleleaf" not in anonymous.get("/plants/").content.decode()
+
+
+def test_staff_are_never_served_cached_pages(
+    anonymous, staff_client, alumroot, django_assert_max_num_queries
+):
+    anonymous.get(alumroot.get_absolute_url())
+    with django_assert_max_num_queries(50) as captured:
+        staff_client.get(alumroot.get_absolute_url())
+    assert len(captured.captured_queries) > 0
+
+
+def test_revisit_with_etag_gets_304(anonymous, alumroot):
+    response = anonymous.get(alumroot.get_absolute_url())
+    etag = response["ETag"]
+    again = anonymous.get(alumroot.get_absolute_url(), headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_error_pages_are_not_cached(anonymous, alumroot):
+    assert anonymous.get("/plants/?zone=99").status_code == 400
+    assert anonymous.get("/plants/nope/").status_code == 404
+
+
+def test_static_files_have_far_future_cache_headers(anonymous, db):
+    url = staticfiles_storage.url("plants/site.css")
+    assert ".css" in url and url != "/static/plants/site.css"  # a hashed name
+    response = anonymous.get(url)
+    assert response.status_code == 200
+    assert "max-age=315360000" in response["Cache-Control"] and "immutable" in response["Cache-Control"]
