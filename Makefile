@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat pyproject.toml | sha1sum | cut
 # Tests never run with DEBUG and need a key of their own; it protects nothing.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-a-secret
 
-.PHONY: run test lint check bench clean
+.PHONY: run serve test lint check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,18 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py loaddata alumroot
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production mode on this machine: DEBUG off, hashed compressed static files, gunicorn.
+# SECRET_KEY comes from the environment, else from the git-ignored .secret_key file.
+serve: $(STAMP)
+	@test -n "$$SECRET_KEY" -o -s .secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/python manage.py migrate --noinput -v0
+	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" exec $(BIN)/gunicorn -c nativeplants/gunicorn_conf.py nativeplants.wsgi
+
+# Benchmark (not part of `make test`): prints query counts, timings, throughput and memory.
+bench: $(TEST_STAMP)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

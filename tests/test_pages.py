@@ -44,13 +44,27 @@ def test_drafts_are_hidden_everywhere(client, alumroot):
     assert client.get(alumroot.get_absolute_url()).status_code == 404
     assert "Littleleaf" not in client.get("/taxa/heuchera/").content.decode()
     assert "Littleleaf" not in client.get("/").content.decode()
-    assert "littleleaf" not in client.get("/sitemap.xml").content.decode()
+    assert "littleleaf" not in client.get("/sitemap-plants.xml").content.decode()
 
 
 def test_404_page_is_in_the_site_design(client, db):
     response = client.get("/plants/no-such-plant/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode() and "site-header" in response.content.decode()
+
+
+def test_sitemap_is_split_into_pages(client, db, monkeypatch):
+    from plants import sitemaps
+
+    monkeypatch.setattr(sitemaps.PlantSitemap, "limit", 3)
+    plants = factories.make_plants(7)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-plants.xml?p=3" in index
+    assert "sitemap-plants.xml?p=4" not in index
+    last_page = client.get("/sitemap-plants.xml", {"p": 3}).content.decode()
+    assert last_page.count("<url>") == 1 and plants[-1].get_absolute_url() in last_page
+    assert client.get("/sitemap-plants.xml", {"p": 9}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_500_template_renders_without_context():
@@ -62,8 +76,12 @@ def test_500_template_renders_without_context():
 def test_robots_and_sitemap(client, alumroot):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert "http://testserver/plants/littleleaf-alumroot/" in sitemap
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-plants.xml" in index and "http://testserver/sitemap-taxa.xml" in index
+    assert (
+        "http://testserver/plants/littleleaf-alumroot/" in client.get("/sitemap-plants.xml").content.decode()
+    )
+    sitemap = client.get("/sitemap-taxa.xml").content.decode()
     for taxon in Taxon.objects.all():
         assert f"http://testserver/taxa/{taxon.slug}/" in sitemap
 
@@ -104,7 +122,9 @@ def count_queries(client, url, django_assert_max_num_queries):
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("url_of", ["plant", "genus", "family", "kingdom", "home", "sitemap"])
+@pytest.mark.parametrize(
+    "url_of", ["plant", "genus", "family", "kingdom", "home", "sitemap", "sitemap-plants"]
+)
 def test_page_queries_do_not_grow_with_plants(client, db, django_assert_max_num_queries, url_of):
     genus = factories.genus_chain()
     first = factories.plant(genus=genus, uses=("meadow",), rank_code="G2")
@@ -116,6 +136,7 @@ def test_page_queries_do_not_grow_with_plants(client, db, django_assert_max_num_
         "kingdom": Taxon.objects.get(rank=Rank.KINGDOM).get_absolute_url(),
         "home": "/",
         "sitemap": "/sitemap.xml",
+        "sitemap-plants": "/sitemap-plants.xml",
     }
     small = count_queries(client, urls[url_of], django_assert_max_num_queries)
     factories.make_plants(195, genus=genus, uses=("meadow", "hedge"), rank_code="G3")

@@ -1,0 +1,19 @@
+"""Gunicorn settings for `make serve` (production mode on one machine), read from the environment.
+
+WEB_CONCURRENCY sets the worker count (default 2 x cores + 1, gunicorn's own
+advice for sync workers); BIND the address (default 127.0.0.1:8000).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+# A request slower than this is stuck, not busy: the worker is replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Recycle workers now and then so slow memory growth cannot accumulate.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
+accesslog = "-" if os.environ.get("ACCESS_LOG", "") in ("1", "true", "yes") else None
+errorlog = "-"
