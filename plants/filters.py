@@ -227,7 +227,7 @@ class PlantFilter(django_filters.FilterSet):
         rows = (
             PlantGardenUse.objects.filter(profile__in=queryset.order_by().values("pk"))
             .values("garden_use__slug", "garden_use__name")
-            .annotate(count=Count("profile_id", distinct=True))
+            .annotate(count=Count("profile_id"))  # each pair is unique: no DISTINCT needed
             .order_by("garden_use__name")
         )
         options = {
@@ -244,7 +244,7 @@ class PlantFilter(django_filters.FilterSet):
         rows = (
             NativeRange.objects.filter(profile__in=queryset.order_by().values("pk"))
             .values("state")
-            .annotate(count=Count("profile_id", distinct=True))
+            .annotate(count=Count("profile_id"))  # each pair is unique: no DISTINCT needed
             .order_by()
         )
         options = {

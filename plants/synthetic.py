@@ -472,6 +472,9 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [Taxon, PlantProfile]):
                 cursor.execute(statement)
+    with connection.cursor() as cursor:
+        # Fresh statistics, or the query planners guess at the new tables (SQLite badly).
+        cursor.execute("ANALYZE")
     bump_content_generation()
     return written
 

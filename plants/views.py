@@ -1,11 +1,14 @@
 """Public pages. Views stay thin: querysets come from the models and the finder's FilterSet."""
 
-from django.http import HttpResponse
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .filters import PlantFilter
 from .models import PlantProfile, Rank, Taxon
 from .structured_data import as_script_text, plant_json_ld
+
+PLANTS_PER_PAGE = 24
 
 
 class HomeView(TemplateView):
@@ -16,9 +19,7 @@ class HomeView(TemplateView):
         published = PlantProfile.objects.published().for_cards()
         context["featured"] = published.order_by("-updated_at", "pk")[:6]
         context["rare_plants"] = published.filter(is_rare=True).order_by("common_name", "pk")[:6]
-        context["families"] = Taxon.objects.filter(
-            rank=Rank.FAMILY, family_profiles__isnull=False
-        ).distinct()[:12]
+        context["families"] = Taxon.objects.families_with_plants()[:12]
         context["kingdoms"] = Taxon.objects.filter(rank=Rank.KINGDOM)
         context["filter"] = PlantFilter(queryset=PlantProfile.objects.none())
         return context
@@ -29,13 +30,13 @@ class PlantFinderView(ListView):
 
     template_name = "plants/finder.html"
     context_object_name = "plants"
-    paginate_by = 24
+    paginate_by = PLANTS_PER_PAGE
 
     def get_queryset(self):
         self.filterset = PlantFilter(self.request.GET or None, queryset=PlantProfile.objects.published())
         if self.filterset.is_bound and not self.filterset.is_valid():
             return PlantProfile.objects.none()
-        return self.filterset.results().select_related("taxon")
+        return self.filterset.results().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -95,9 +96,12 @@ class TaxonDetailView(DetailView):
         taxon = self.object
         context["ancestors"] = list(taxon.ancestors())
         context["children"] = list(taxon.children.order_by("scientific_name"))
-        context["plants"] = list(
-            PlantProfile.objects.published().below(taxon).for_cards().order_by("common_name", "pk")
-        )
+        plants = PlantProfile.objects.published().below(taxon).for_cards().order_by("common_name", "pk")
+        try:
+            page = Paginator(plants, PLANTS_PER_PAGE).page(self.request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("No such page of plants.") from error
+        context["page_obj"], context["plants"] = page, page.object_list
         return context
 
 

@@ -142,3 +142,16 @@ def test_page_queries_do_not_grow_with_plants(client, db, django_assert_max_num_
     factories.make_plants(195, genus=genus, uses=("meadow", "hedge"), rank_code="G3")
     assert count_queries(client, urls[url_of], django_assert_max_num_queries) == small
     assert small <= 12
+
+
+def test_taxon_page_lists_its_plants_a_page_at_a_time(client, db):
+    genus = factories.genus_chain()
+    factories.make_plants(30, genus=genus)
+    first = client.get(genus.parent.get_absolute_url())
+    html = first.content.decode()
+    assert "Plants <span class=\"count\">(30)</span>" in html
+    assert html.count('class="card"') == 24 and "Page 1 of 2" in html
+    second = client.get(genus.parent.get_absolute_url(), {"page": 2}).content.decode()
+    assert second.count('class="card"') == 6
+    assert client.get(genus.parent.get_absolute_url(), {"page": 3}).status_code == 404
+    assert client.get(genus.parent.get_absolute_url(), {"page": "abc"}).status_code == 404

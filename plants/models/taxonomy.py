@@ -75,6 +75,13 @@ class TaxonQuerySet(models.QuerySet):
             queryset = queryset.exclude(pk=taxon.pk)
         return queryset
 
+    def families_with_plants(self):
+        """Families with at least one published profile (an EXISTS per family, not a scan of profiles)."""
+        from .profile import PlantProfile
+
+        published = PlantProfile.objects.published().filter(family=models.OuterRef("pk"))
+        return self.filter(models.Exists(published), rank=Rank.FAMILY).order_by("scientific_name")
+
     def annotate_plant_counts(self):
         """Each family with `plant_count`, the number of published profiles in it."""
         from django.utils import timezone

@@ -1,0 +1,63 @@
+"""SQL queries and server time per page through Django's test client, printed as JSON.
+
+Run in a subprocess by tests/bench/__main__.py with DATABASE_URL pointing at a
+generated database and the page cache off (CACHE_SECONDS=0):
+`python -m tests.bench.measure REQUESTS`.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nativeplants.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from tests.bench.pages import page_urls  # noqa: E402
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(requests: int) -> dict:
+    setup_test_environment()
+    client = Client()
+    results = {}
+    for name, url in page_urls().items():
+        for _ in range(3):  # warm: connection, template and query caches
+            client.get(url)
+        # An execute wrapper, not CaptureQueriesContext: each request resets
+        # Django's query log, which would make a captured slice come out empty.
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        result = {"url": url, "queries": counter.count}
+        if timings:
+            result["p50"] = statistics.median(timings)
+            result["p95"] = statistics.quantiles(timings, n=20)[18]
+        results[name] = result
+    return results
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(int(sys.argv[1]))))

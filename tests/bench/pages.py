@@ -1,0 +1,24 @@
+"""The pages the benchmark measures, found in whatever database it runs against."""
+
+from django.db.models import Count
+
+from plants.models import PlantProfile, Taxon
+
+FINDER_FILTERED = "/plants/?zone=5b&light=full_sun&use=rock-garden"
+FINDER_SEARCH = "/plants/?q=mountain+phlox"
+
+
+def page_urls() -> dict[str, str]:
+    published = PlantProfile.objects.published().order_by("pk")
+    plant = published[published.count() // 2]
+    family = Taxon.objects.filter(rank=90).annotate(n=Count("family_profiles")).order_by("-n", "pk").first()
+    return {
+        "home": "/",
+        "finder": "/plants/",
+        "finder, zone + light + use": FINDER_FILTERED,
+        "finder, text search": FINDER_SEARCH,
+        "plant page": plant.get_absolute_url(),
+        "taxon page (family)": family.get_absolute_url(),
+        "sitemap index": "/sitemap.xml",
+        "sitemap page": "/sitemap-plants.xml?p=2" if published.count() > 2000 else "/sitemap-plants.xml",
+    }
