@@ -26,6 +26,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def _local_secret_key() -> str:
     """A per-checkout key for local development, kept in a git-ignored file."""
     path = BASE_DIR / ".secret_key"
@@ -63,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags from the page content, so a revisit can be answered with 304 Not Modified.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -164,3 +175,53 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nativeplants"}
     }
+
+# --- Security -------------------------------------------------------------
+# HTTPS=1 when the site is served over HTTPS (always, in production): HTTP is
+# redirected, cookies are sent over HTTPS only, and browsers are told by HSTS
+# to use HTTPS for HSTS_SECONDS. `manage.py check --deploy` passes only with it.
+HTTPS = env_bool("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+# No JavaScript here reads the CSRF cookie (forms carry the token), so keep it from scripts too.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_HTTPONLY = True
+# Django's defaults, stated because the README and the tests rely on them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# TRUSTED_PROXIES=N: N reverse proxies stand in front of Django, and each sets
+# X-Forwarded-Proto and appends the client's address to X-Forwarded-For. Only
+# then are those headers believed; a client that can reach Django directly
+# could otherwise forge them (to look like HTTPS).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): everything from this origin only, and
+# nothing inline. The plant page's JSON-LD is a data block, not a script, so it
+# needs no exception. Photos on another origin (object storage) would need that
+# origin added to img-src.
+_SELF = "'self'"
+_NONE = "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    }
+}
