@@ -7,6 +7,7 @@ DEBUG is off unless asked for, and without DEBUG a SECRET_KEY must be given.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "plants",
 ]
 
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it can turn a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nativeplants.urls"
@@ -199,10 +203,12 @@ X_FRAME_OPTIONS = "DENY"
 # TRUSTED_PROXIES=N: N reverse proxies stand in front of Django, and each sets
 # X-Forwarded-Proto and appends the client's address to X-Forwarded-For. Only
 # then are those headers believed; a client that can reach Django directly
-# could otherwise forge them (to look like HTTPS).
+# could otherwise forge them (to look like HTTPS, or to dodge the login lock-out).
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # Content-Security-Policy (django-csp): everything from this origin only, and
 # nothing inline. The plant page's JSON-LD is a data block, not a script, so it
@@ -225,3 +231,20 @@ CONTENT_SECURITY_POLICY = {
         **({"upgrade-insecure-requests": True} if HTTPS else {}),
     }
 }
+
+# The admin, at ADMIN_URL (moving it off /admin/ turns away most scripted login attempts).
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+if ADMIN_URL == "/":
+    raise ImproperlyConfigured("ADMIN_URL must not be empty: give a path such as `admin/`.")
+
+# Login lock-out (django-axes): AXES_FAILURE_LIMIT wrong passwords for one user
+# name from one address lock that pair out for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nativeplants.lockout.locked_out"

@@ -1,4 +1,4 @@
-"""Root URLs: the public site, sitemap and robots.txt, and the admin for editors."""
+"""Root URLs: the public site, sitemap and robots.txt, and the admin (at ADMIN_URL)."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -10,7 +10,7 @@ from plants.sitemaps import SITEMAPS
 from plants.views import robots_txt
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("plants.urls")),

@@ -98,6 +98,12 @@ def test_hsts_seconds_and_trusted_proxies_come_from_the_environment(monkeypatch)
     values = settings_under(monkeypatch, HSTS_SECONDS="600", TRUSTED_PROXIES="1")
     assert values["SECURE_HSTS_SECONDS"] == 600
     assert values["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert values["AXES_IPWARE_PROXY_COUNT"] == 1
+
+
+@pytest.mark.parametrize("given, expected", [("admin/", "admin/"), ("/editors-only", "editors-only/")])
+def test_admin_url_is_read_from_the_environment(monkeypatch, given, expected):
+    assert settings_under(monkeypatch, ADMIN_URL=given)["ADMIN_URL"] == expected
 
 
 @pytest.mark.parametrize(
@@ -105,11 +111,17 @@ def test_hsts_seconds_and_trusted_proxies_come_from_the_environment(monkeypatch)
     [
         ("HSTS_SECONDS", "a year"),
         ("TRUSTED_PROXIES", "yes"),
+        ("AXES_FAILURE_LIMIT", "5.5"),
     ],
 )
 def test_a_bad_value_is_refused_with_its_name(monkeypatch, name, value):
     with pytest.raises(ImproperlyConfigured, match=name):
         settings_under(monkeypatch, **{name: value})
+
+
+def test_an_empty_admin_url_is_refused(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="ADMIN_URL"):
+        settings_under(monkeypatch, ADMIN_URL="/")
 
 
 # --- Headers --------------------------------------------------------------
