@@ -248,3 +248,33 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nativeplants.lockout.locked_out"
+
+# --- Logging --------------------------------------------------------------
+# One line per record on stdout (for the platform's log collector): request
+# errors carry the path; tracebacks are folded into the line; the secret key
+# and sensitive POST values are blanked out (nativeplants/logs.py).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").strip().upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "one_line": {
+            "()": "nativeplants.logs.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "stdout": {"class": "nativeplants.logs.StdoutHandler", "formatter": "one_line"},
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's own handlers (stderr with DEBUG, e-mail to ADMINS without).
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # runserver's line per request, for local use.
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}

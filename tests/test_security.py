@@ -112,6 +112,7 @@ def test_admin_url_is_read_from_the_environment(monkeypatch, given, expected):
         ("HSTS_SECONDS", "a year"),
         ("TRUSTED_PROXIES", "yes"),
         ("AXES_FAILURE_LIMIT", "5.5"),
+        ("LOG_LEVEL", "loud"),
     ],
 )
 def test_a_bad_value_is_refused_with_its_name(monkeypatch, name, value):
