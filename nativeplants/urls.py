@@ -1,4 +1,4 @@
-"""Root URLs: the public site, sitemap and robots.txt, and the admin (at ADMIN_URL)."""
+"""Root URLs: the public site, sitemap and robots.txt, the health check, and the admin (at ADMIN_URL)."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -6,11 +6,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from nativeplants.health import healthz
 from plants.sitemaps import SITEMAPS
 from plants.views import robots_txt
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("plants.urls")),
