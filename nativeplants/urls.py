@@ -1,4 +1,4 @@
-"""Root URLs: the public site, sitemap and robots.txt, and the admin for editors."""
+"""Root URLs: the public site, sitemap and robots.txt, the health check, and the admin (at ADMIN_URL)."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -6,11 +6,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from nativeplants.health import healthz
 from plants.sitemaps import SITEMAPS
 from plants.views import robots_txt
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     # An index of sections split into pages, so no one file grows with the catalogue.
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
