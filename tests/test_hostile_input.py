@@ -79,7 +79,6 @@ def test_payloads_are_shown_as_text(client, hostile, url):
     html = response.content.decode()
     assert injected(html) == []
     assert XSS_CALL in html  # the payloads are on the page...
-    assert "<script>window" not in html and "onerror=window" not in html.replace(escape("onerror="), "")
     for raw in XSS_PAYLOADS:
         assert raw not in html  # ...but never as markup
 
