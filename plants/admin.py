@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 from . import models
 from .caching import bump_content_generation
-from .forms import PlantImageForm, UniqueOrderInlineFormSet
+from .forms import PlantImageForm, PlantProfileAdminForm, UniqueOrderInlineFormSet
 
 
 @admin.register(models.Taxon)
@@ -127,6 +127,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 @admin.register(models.PlantProfile)
 class PlantProfileAdmin(admin.ModelAdmin):
+    form = PlantProfileAdminForm
     list_display = [
         "common_name",
         "botanical_name",
@@ -192,7 +193,10 @@ class PlantProfileAdmin(admin.ModelAdmin):
         ),
         ("Source", {"fields": ["data_source"]}),
         ("Derived from the rows above", {"fields": ["family", "is_rare"]}),
-        ("Publication", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "created_at", "updated_at", "loaded_updated_at"]},
+        ),
     ]
 
     @admin.display(description="Botanical name", ordering="taxon__scientific_name")

@@ -1,9 +1,14 @@
 """Form fields shared by the public finder and the admin."""
 
+import datetime
+
 from django import forms
+from django.db import connection
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from plants import zones
-from plants.models import PlantImage
+from plants.models import PlantImage, PlantProfile
 
 
 class GardenZoneField(forms.CharField):
@@ -88,3 +93,71 @@ class PlantImageForm(forms.ModelForm):
         if getattr(self, "_image_bytes", None) is not None:
             self.instance.process(self._image_bytes)
         return super().save(commit)
+
+
+class PlantProfileAdminForm(forms.ModelForm):
+    """The profile's admin form, which refuses to overwrite a save made after the editor opened it.
+
+    Optimistic locking on `updated_at`: the page carries the time of the save it
+    was opened on, and saving is refused if the stored profile has been saved
+    since (by another editor, a bulk publish, or an import).  Derived columns
+    are written with update() and leave `updated_at` alone, so they never
+    count as a change.
+    """
+
+    loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = PlantProfile
+        fields = "__all__"  # noqa: DJ007  the admin picks the fields from its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["loaded_updated_at"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            self._refuse_if_saved_since_loaded()
+        return cleaned_data
+
+    def _refuse_if_saved_since_loaded(self):
+        stored = PlantProfile.objects.filter(pk=self.instance.pk)
+        if connection.in_atomic_block:
+            # The admin saves inside a transaction: hold the row so no save slips in between.
+            stored = stored.select_for_update()
+        current = stored.values_list("updated_at", flat=True).first()
+        if current is None:
+            return  # deleted meanwhile; the admin reports that itself
+        try:
+            loaded = datetime.datetime.fromisoformat(self.data.get(self.add_prefix("loaded_updated_at"), ""))
+        except ValueError:
+            loaded = None
+        if loaded == current:
+            return
+        raise forms.ValidationError(
+            "%(who)s saved this plant at %(when)s, after you opened it. Your changes were not saved. "
+            "Open the page again to see their version, then make your changes again.",
+            code="edit_conflict",
+            params={"who": self._last_editor(loaded) or "Someone else", "when": _when(current)},
+        )
+
+    def _last_editor(self, since) -> str:
+        from django.contrib.admin.models import LogEntry
+        from django.contrib.contenttypes.models import ContentType
+
+        entries = LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(PlantProfile), object_id=str(self.instance.pk)
+        )
+        if since is not None:
+            entries = entries.filter(action_time__gt=since)
+        entry = entries.select_related("user").order_by("-action_time").first()
+        return entry.user.get_username() if entry else ""
+
+
+def _when(moment) -> str:
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate():
+        return date_format(local, "H:i")
+    return date_format(local, "H:i \\o\\n j F Y")

@@ -1,5 +1,7 @@
 """Plant photos through the admin: accepted photos are processed; rejected ones leave nothing behind."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -89,3 +91,49 @@ def test_deleting_a_photo_deletes_its_files(staff_client, alumroot, media):
     add_photo(staff_client, alumroot, SimpleUploadedFile("flower.jpg", jpeg_with_exif()))
     PlantImage.objects.get().delete()
     assert stored_files(media) == []
+
+
+REJECTED = [
+    ("notes.jpg", lambda: b"this is not a photo", {}, "This file is not an image"),
+    ("cut.jpg", lambda: jpeg_with_exif()[:2000], {}, "damaged or incomplete"),
+    ("bomb.png", lambda: png_declaring(30_000, 30_000), {}, "decompression bomb"),
+    ("big.jpg", jpeg_with_exif, {"IMAGE_MAX_PIXELS": 100_000}, "600 × 300 pixels"),
+    ("heavy.jpg", jpeg_with_exif, {"IMAGE_MAX_BYTES": 1000}, "photos may be at most"),
+]
+
+
+def field_error(html: str, field_id: str) -> str:
+    """The text of the error list Django renders for one field (empty if it has none)."""
+    match = re.search(rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>', html, re.S)
+    return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
+
+
+@pytest.mark.parametrize(("name", "content", "limits", "message"), REJECTED)
+def test_each_rejected_kind_is_shown_on_the_photo_field(
+    staff_client, alumroot, media, settings, name, content, limits, message
+):
+    for setting, value in limits.items():
+        setattr(settings, setting, value)
+    response = add_photo(staff_client, alumroot, SimpleUploadedFile(name, content()))
+    assert response.status_code == 200
+    assert message in field_error(response.content.decode(), "id_image")
+    assert not PlantImage.objects.exists() and stored_files(media) == []
+
+
+@pytest.mark.parametrize(("name", "content", "limits", "message"), REJECTED)
+def test_each_rejected_kind_inline_saves_nothing_of_the_profile(
+    staff_client, alumroot, media, settings, name, content, limits, message
+):
+    for setting, value in limits.items():
+        setattr(settings, setting, value)
+    url = reverse("admin:plants_plantprofile_change", args=[alumroot.pk])
+    data = form_data(staff_client.get(url), form_id="plantprofile_form")
+    data.update({"title": "Edited with a bad photo", "images-TOTAL_FORMS": "1", "images-0-order": "1",
+                 "images-0-alt_text": "Leaves", "images-0-credit": "Me", "images-0-licence": "CC0-1.0",
+                 "images-0-image": SimpleUploadedFile(name, content())})  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert message in field_error(response.content.decode(), "id_images-0-image")
+    alumroot.refresh_from_db()
+    assert alumroot.title != "Edited with a bad photo"
+    assert not PlantImage.objects.exists() and stored_files(media) == []

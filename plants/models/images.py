@@ -13,6 +13,8 @@ from django.db import models
 
 from plants import imaging
 
+from .parts import ProfilePart
+
 
 def original_path(instance, filename):
     return f"plants/{instance.profile.usda_symbol}/{uuid.uuid4().hex}.jpg"
@@ -39,8 +41,14 @@ LICENCE_URLS = {
 }
 
 
-class PlantImage(models.Model):
-    """A photo of a plant; the lowest `order` is the profile's lead image."""
+class PlantImage(ProfilePart):
+    """A photo of a plant; the lowest `order` is the profile's lead image.
+
+    Its natural key (the profile's symbol and the order) lets a dumpdata
+    backup be loaded twice, or into another database, without duplicates.
+    """
+
+    natural_key_fields = ("order",)
 
     profile = models.ForeignKey("plants.PlantProfile", on_delete=models.CASCADE, related_name="images")
     order = models.PositiveSmallIntegerField(default=1)
