@@ -127,6 +127,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A server that does not answer fails a request (and /healthz) in seconds, not minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # How alike a typed word must be to a plant's name for search to count it as
+    # a (mis)spelling of it; set per connection so the trigram index can apply it.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.45")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

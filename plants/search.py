@@ -11,7 +11,8 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest, Lower
 
 MAX_QUERY_LENGTH = 200
-# word_similarity above which a name counts as matching a (mis)typed query.
+# word_similarity above which a name counts as matching a (mis)typed query; the same
+# value is set as pg_trgm.word_similarity_threshold for the index (nativeplants/settings.py).
 TRIGRAM_THRESHOLD = 0.45
 
 
@@ -26,32 +27,37 @@ def search(queryset, text: str):
 
 
 def _search_postgresql(queryset, text):
+    from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
     query = SearchQuery(text, search_type="websearch", config="english")
     # Trigrams ignore spaces, so "alum root" also tries "alumroot".
     joined = text.replace(" ", "")
+    # Matching uses only operators the GIN indexes answer (@@ and %>, whose
+    # threshold is pg_trgm.word_similarity_threshold, set in settings), so the
+    # similarity scores below are computed for the matches, not every row.
+    matches = (
+        Q(search_vector=query)
+        | Q(TrigramWordSimilar(F("search_names"), Value(text)))
+        | Q(TrigramWordSimilar(F("search_names"), Value(joined)))
+        | Q(usda_symbol=text.upper())  # symbols are stored upper-case; this keeps the unique index usable
+    )
     name_similarity = Greatest(
         TrigramWordSimilarity(text, "search_names"), TrigramWordSimilarity(joined, "search_names")
     )
     return (
-        queryset.annotate(
+        queryset.filter(matches)
+        .annotate(
             name_similarity=name_similarity,
             text_rank=SearchRank(F("search_vector"), query),
-            symbol_hit=Case(
-                When(usda_symbol__iexact=text, then=Value(1)), default=Value(0), output_field=IntegerField()
-            ),
-        )
-        .filter(Q(search_vector=query) | Q(name_similarity__gte=TRIGRAM_THRESHOLD) | Q(symbol_hit=1))
-        .annotate(
             search_rank=Case(
-                When(symbol_hit=1, then=Value(10.0)),
+                When(usda_symbol=text.upper(), then=Value(10.0)),
                 When(
                     name_similarity__gte=TRIGRAM_THRESHOLD, then=1.0 + F("name_similarity") + F("text_rank")
                 ),
                 default=F("text_rank"),
                 output_field=FloatField(),
-            )
+            ),
         )
         .order_by("-search_rank", "common_name", "taxon__scientific_name")
     )
