@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='plantprofile',
-            index=models.Index(fields=['status', 'published_at', 'zone_min', 'zone_max', 'life_cycle_annual', 'life_cycle_biennial', 'life_cycle_perennial', 'habit_forb', 'habit_graminoid', 'habit_lichenous', 'habit_nonvascular', 'habit_shrub', 'habit_subshrub', 'habit_tree', 'habit_vine', 'light_full_sun', 'light_partial_shade', 'light_full_shade', 'is_rare', 'family'], name='profile_finder_covering'),
+            index=models.Index(fields=['status', 'published_at', 'zone_min', 'zone_max', 'life_cycle_annual', 'life_cycle_biennial', 'life_cycle_perennial', 'habit_forb', 'habit_graminoid', 'habit_lichenous', 'habit_nonvascular', 'habit_shrub', 'habit_subshrub', 'habit_tree', 'habit_vine', 'light_full_sun', 'light_partial_shade', 'light_full_shade', 'is_rare', 'family'], include=['id'], name='profile_finder_covering'),
         ),
         migrations.AddIndex(
             model_name='plantprofile',

@@ -259,6 +259,8 @@ class PlantProfile(models.Model):
                     "is_rare",
                     "family",
                 ],
+                # PostgreSQL index entries do not hold the id (SQLite's do), and facet counts join on it.
+                include=["id"],
                 name="profile_finder_covering",
             ),
             # The home page's newest and rare plants: read in index order, stop at six.
