@@ -139,8 +139,9 @@ _SECTION_HEADINGS = [
     ("Wildlife", ArticleSection.Block.WILDLIFE),
 ]
 # Mostly secure ranks, with a rare tail, as in the real flora.
-_GLOBAL_RANKS = ["G5"] * 10 + ["G4"] * 5 + ["G4G5", "G3", "G3?", "G2G3", "G2", "G1", "GNR", "GU"]
-_STATE_RANKS = ["S5"] * 6 + ["S4"] * 4 + ["S3", "S2", "S1", "S3S4", "SNR", "S2B,S4N", "SU"]
+_GLOBAL_RANKS = ["G5"] * 24 + ["G4"] * 6 + ["G4G5", "G3", "G3?", "G2G3", "G2", "G1", "GNR", "GU"]
+_STATE_RANKS = ["S5"] * 30 + ["S4"] * 15 + ["S3", "S2", "S1", "S3S4", "SNR", "S2B,S4N", "SU"]
+_T_RANKS = ["5"] * 5 + ["4"] * 3 + ["3", "2", "1", "2T3"]
 _HABITS = [choice.value for choice in GrowthHabit]
 _LIFE_CYCLES = LifeCycle.values
 _CARE_CATEGORIES = CareTip.Category.values
@@ -318,7 +319,7 @@ class Generator:
             states = rnd.sample(sorted(regions.US_STATES), k=rnd.randint(1, 8))
             global_rank = rnd.choice(_GLOBAL_RANKS)
             if taxon.rank == Rank.VARIETY:
-                global_rank = f"{global_rank}T{rnd.choice(['5', '4', '3', '2', '1', '2T3'])}"
+                global_rank = f"{global_rank}T{rnd.choice(_T_RANKS)}"
             state_rank = rnd.choice(_STATE_RANKS)
             infraspecific = taxon.rank > Rank.SPECIES
             is_rare = any(
