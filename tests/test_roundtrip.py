@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import Client
 
 from plants.models import PlantImage, PlantProfile, Taxon
@@ -132,6 +133,6 @@ def test_full_site_backup_restores_content_accounts_and_pages(tmp_path, site_con
     assert restored.is_staff and restored.groups.filter(name="Editors").exists()
     assert restored.has_perm("plants.change_plantprofile")
     client = Client()
-    assert client.login(username="editor", password="a-long-password-1")
+    assert client.login(request=HttpRequest(), username="editor", password="a-long-password-1")
     profile = PlantProfile.objects.get(usda_symbol="HEPAM2")
     assert client.get(f"/admin/plants/plantprofile/{profile.pk}/change/").status_code == 200
