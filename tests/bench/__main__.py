@@ -180,8 +180,8 @@ class Server:
             self.process.kill()
 
 
-def wrk(url: str, connections: int, seconds: int, script: str | None = None) -> dict:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+def wrk(url: str, connections: int, seconds: int, script: str | None = None, timeout: int = 10) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", f"{timeout}s"]
     if script:
         command += ["-s", script]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -319,7 +319,9 @@ def soak(url: str, seconds: int) -> dict:
             script.write(SOAK_SCRIPT)
         editor = Editor(server.base, ids)
         editor.start()
-        load = wrk(server.base, 64, seconds, script.name)
+        # 64 connections of mostly uncached searches queue for the workers; a request
+        # fails only when it outlasts gunicorn's own worker timeout (30 s), so wrk waits as long.
+        load = wrk(server.base, 64, seconds, script.name, timeout=30)
         editor.stop_event.set()
         editor.join(timeout=60)
     finally:
