@@ -28,11 +28,13 @@ run: $(STAMP)
 
 # Production mode on this machine: DEBUG off, hashed compressed static files, gunicorn.
 # SECRET_KEY comes from the environment, else from the git-ignored .secret_key file.
+SERVE_ENV := DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}"
+
 serve: $(STAMP)
 	@test -n "$$SECRET_KEY" -o -s .secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
-	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/python manage.py collectstatic --noinput -v0
-	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/python manage.py migrate --noinput -v0
-	DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" exec $(BIN)/gunicorn -c nativeplants/gunicorn_conf.py nativeplants.wsgi
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(SERVE_ENV) exec $(BIN)/gunicorn -c nativeplants/gunicorn_conf.py nativeplants.wsgi
 
 # Benchmark (not part of `make test`): prints query counts, timings, throughput and memory.
 bench: $(TEST_STAMP)

@@ -33,6 +33,7 @@ def _search_postgresql(queryset, text):
     query = SearchQuery(text, search_type="websearch", config="english")
     # Trigrams ignore spaces, so "alum root" also tries "alumroot".
     joined = text.replace(" ", "")
+    symbol = text.upper()  # symbols are stored upper-case; equality keeps the unique index usable
     # Matching uses only operators the GIN indexes answer (@@ and %>, whose
     # threshold is pg_trgm.word_similarity_threshold, set in settings), so the
     # similarity scores below are computed for the matches, not every row.
@@ -40,7 +41,7 @@ def _search_postgresql(queryset, text):
         Q(search_vector=query)
         | Q(TrigramWordSimilar(F("search_names"), Value(text)))
         | Q(TrigramWordSimilar(F("search_names"), Value(joined)))
-        | Q(usda_symbol=text.upper())  # symbols are stored upper-case; this keeps the unique index usable
+        | Q(usda_symbol=symbol)
     )
     name_similarity = Greatest(
         TrigramWordSimilarity(text, "search_names"), TrigramWordSimilarity(joined, "search_names")
@@ -51,7 +52,7 @@ def _search_postgresql(queryset, text):
             name_similarity=name_similarity,
             text_rank=SearchRank(F("search_vector"), query),
             search_rank=Case(
-                When(usda_symbol=text.upper(), then=Value(10.0)),
+                When(usda_symbol=symbol, then=Value(10.0)),
                 When(
                     name_similarity__gte=TRIGRAM_THRESHOLD, then=1.0 + F("name_similarity") + F("text_rank")
                 ),

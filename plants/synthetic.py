@@ -42,6 +42,7 @@ from plants.models import (
     Wildlife,
     WildlifeSupport,
 )
+from plants.models.profile import search_names_for, search_text_for, search_vector_expression
 
 SYNTHETIC_SOURCE_KEY = "synthetic"
 
@@ -271,7 +272,7 @@ class Generator:
             genera.append(self._taxon(Rank.GENUS, self._genus_name(), rnd.choice(families)))
         _insert_taxa(genera)
 
-        species, leaves = [], []  # leaves: (taxon, genus) each profile describes
+        species, leaves = [], []  # leaves: (taxon, genus, epithet) for each profile to write
         while len(leaves) < count:
             genus = rnd.choice(genera)
             epithet = rnd.choice(_EPITHETS)
@@ -300,7 +301,7 @@ class Generator:
         _insert_taxa(varieties)
 
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        profiles, profile_rows, parts = [], [], []
+        profile_ids, profile_rows, parts = [], [], []
         for taxon, genus, epithet in leaves:
             common = f"{rnd.choice(_COMMON_PREFIXES)} {rnd.choice(_COMMON_WORDS)}"
             family = genus.parent
@@ -330,18 +331,16 @@ class Generator:
             summary = self._paragraph(2)
             symbol = self._symbol(genus.scientific_name, epithet)
             soil = rnd.choice(_SOILS)
-            # The same text PlantProfile.refresh_derived() would store (a test holds them equal).
+            # Built as PlantProfile.refresh_derived() builds them (a test holds them equal).
             lineage = [family, genus] + ([taxon.parent] if taxon.rank == Rank.VARIETY else []) + [taxon]
-            search_names = " ".join(
-                [common, taxon.scientific_name, taxon.common_name, symbol]
-                + [node.scientific_name for node in lineage]
-            )
-            search_text = "\n".join(
-                [title, summary]
-                + [f"{h}\n{b}" for h, _, b in sections]
-                + [t for _, t in tips]
-                + ["" for _ in chosen_uses]
-                + ["", "", soil, ""]
+            search_names = search_names_for(common, taxon, symbol, lineage)
+            search_text = search_text_for(
+                title,
+                summary,
+                [(heading, body) for heading, _, body in sections],
+                [text for _, text in tips],
+                ["" for _ in chosen_uses],  # synthetic garden uses carry no note
+                ["", "", soil, ""],
             )
             profile_id = self._new_id(PlantProfile)
             profile = {
@@ -378,7 +377,7 @@ class Generator:
                 profile[f"habit_{habit}"] = True
             for value, flag in zip(_LIFE_CYCLES, cycle, strict=True):
                 profile[f"life_cycle_{value}"] = bool(flag)
-            profiles.append(profile_id)
+            profile_ids.append(profile_id)
             profile_rows.append(tuple(profile[column] for column in _PROFILE_COLUMNS))
             parts.append((sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank))
         _insert(PlantProfile, _PROFILE_COLUMNS, profile_rows)
@@ -395,10 +394,9 @@ class Generator:
             (ConservationStatus, ("profile", "scope", "region", "rank", "explanation")): [],
         }
         sections_rows, tips_rows, uses_rows, wildlife_rows, status_rows, range_rows, rank_rows = rows.values()
-        for profile, (sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank) in zip(
-            profiles, parts, strict=True
+        for pk, (sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank) in zip(
+            profile_ids, parts, strict=True
         ):
-            pk = profile
             sections_rows += [(pk, n, h, b, s) for n, (h, s, b) in enumerate(sections, 1)]
             tips_rows += [(pk, n, c, t) for n, (c, t) in enumerate(tips, 1)]
             uses_rows += [(pk, use.pk, n, "") for n, use in enumerate(chosen_uses)]
@@ -476,8 +474,8 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
     with connection.cursor() as cursor:
         # Fresh statistics, or the query planners guess at the new tables (SQLite
         # badly); on PostgreSQL, VACUUM also marks the pages all-visible, which
-        # index-only scans need.
-        # VACUUM cannot run inside a transaction (a test's, say); ANALYZE alone still can.
+        # index-only scans need. VACUUM cannot run inside a transaction (a
+        # test's, say); ANALYZE alone still can.
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
     bump_content_generation()
@@ -485,14 +483,7 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
 
 
 def _fill_search_vectors(source: DataSource) -> None:
-    # One UPDATE for all rows, the same weighting as PlantProfile.refresh_derived().
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE plants_plantprofile
-            SET search_vector = setweight(to_tsvector('english', search_names), 'A')
-                             || setweight(to_tsvector('english', search_text), 'C')
-            WHERE data_source_id = %s AND search_vector IS NULL
-            """,
-            [source.pk],
-        )
+    # One UPDATE for all rows, from the columns just written, weighted as refresh_derived() does.
+    PlantProfile.objects.filter(data_source=source, search_vector__isnull=True).update(
+        search_vector=search_vector_expression(models.F("search_names"), models.F("search_text"))
+    )

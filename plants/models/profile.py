@@ -18,13 +18,31 @@ from .garden import PlantGardenUse, WildlifeSupport
 from .taxonomy import Rank, Taxon, descendant_ids_sql
 
 
-def search_vector_expression(names: str, text: str):
-    """PostgreSQL tsvector: names weigh most, then the article text."""
+def search_vector_expression(names, text):
+    """PostgreSQL tsvector from two expressions: names weigh most, then the article text."""
     from django.contrib.postgres.search import SearchVector
-    from django.db.models import Value
 
-    return SearchVector(Value(names), weight="A", config="english") + SearchVector(
-        Value(text), weight="C", config="english"
+    return SearchVector(names, weight="A", config="english") + SearchVector(
+        text, weight="C", config="english"
+    )
+
+
+def search_names_for(common_name: str, taxon, usda_symbol: str, lineage) -> str:
+    """The names search matches first: common, botanical, symbol, and every taxon from family down."""
+    return " ".join(
+        [common_name, taxon.scientific_name, taxon.common_name, usda_symbol]
+        + [node.scientific_name for node in lineage if node.rank >= Rank.FAMILY]
+    )
+
+
+def search_text_for(title, summary, sections, tips, use_notes, notes) -> str:
+    """The article text search reads: `sections` as (heading, body) pairs, the rest as strings."""
+    return "\n".join(
+        [title, summary]
+        + [f"{heading}\n{body}" for heading, body in sections]
+        + list(tips)
+        + list(use_notes)
+        + list(notes)
     )
 
 
@@ -350,20 +368,18 @@ class PlantProfile(models.Model):
         for status in statuses:
             status.profile = self
         is_rare = any(status.decoded.is_rare for status in statuses)
-        names = " ".join(
-            [self.common_name, self.taxon.scientific_name, self.taxon.common_name, self.usda_symbol]
-            + [taxon.scientific_name for taxon in lineage if taxon.rank >= Rank.FAMILY]
-        )
-        text = "\n".join(
-            [self.title, self.summary]
-            + [f"{section.heading}\n{section.body}" for section in self.sections.all()]
-            + [tip.text for tip in self.care_tips.all()]
-            + [use.note for use in self.garden_uses.all()]
-            + [self.climate_notes, self.light_notes, self.soil_notes, self.water_notes]
+        names = search_names_for(self.common_name, self.taxon, self.usda_symbol, lineage)
+        text = search_text_for(
+            self.title,
+            self.summary,
+            [(section.heading, section.body) for section in self.sections.all()],
+            [tip.text for tip in self.care_tips.all()],
+            [use.note for use in self.garden_uses.all()],
+            [self.climate_notes, self.light_notes, self.soil_notes, self.water_notes],
         )
         fields = {"family": family, "is_rare": is_rare, "search_names": names, "search_text": text}
         if connection.vendor == "postgresql":
-            fields["search_vector"] = search_vector_expression(names, text)
+            fields["search_vector"] = search_vector_expression(models.Value(names), models.Value(text))
         PlantProfile.objects.filter(pk=self.pk).update(**fields)
         self.family, self.is_rare, self.search_names, self.search_text = family, is_rare, names, text
 
