@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from . import models
-from .caching import bump_content_generation
+from .changes import content_changed
 from .forms import PlantImageForm, PlantProfileAdminForm, UniqueOrderInlineFormSet
 
 
@@ -241,7 +241,7 @@ class PlantProfileAdmin(admin.ModelAdmin):
 
     def _log_bulk(self, request, pks, message):
         """One history entry per profile, written in one query; cached pages go stale."""
-        bump_content_generation()  # update() sends no signals
+        content_changed()  # update() sends no signals
         LogEntry.objects.log_actions(
             user_id=request.user.pk,
             queryset=models.PlantProfile.objects.filter(pk__in=pks).select_related("taxon"),

@@ -2,20 +2,21 @@
 
 Within one filter the chosen options combine with OR ("full sun or partial
 shade"); different filters combine with AND.  Each option's count is the
-number of plants it would give with the *other* active filters applied, so
-counts are computed per filter group with that group left out.  Every group
-costs at most one query, whatever the number of plants or options.
+number of plants it would give with the *other* active filters applied.
+django-filter builds and validates the form; matching and counting use the
+in-memory facet index (plants/finder_index.py), so neither costs a query
+per filter group, and only the page of cards shown is read from the database.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
-from django.db.models.functions import Lower
 
-from plants import regions
+from plants import regions, search
+from plants.finder_index import SORTS, FinderIndex, family_label, finder_index
 from plants.forms import GardenZoneField
 from plants.models import (
     FLAG_FIELDS,
@@ -23,19 +24,12 @@ from plants.models import (
     GrowthHabit,
     LifeCycle,
     Light,
-    NativeRange,
-    PlantGardenUse,
+    PlantProfile,
     Rank,
     Taxon,
-    flag_field,
 )
 
-SORTS = {
-    "name": ("Common name (A–Z)", [Lower("common_name"), "taxon__scientific_name", "pk"]),
-    "botanical": ("Botanical name (A–Z)", ["taxon__scientific_name", "pk"]),
-    "hardiest": ("Hardiest first (coldest zone)", ["zone_min", Lower("common_name"), "pk"]),
-}
-FLAG_GROUPS = {"light": "light", "habit": "habit", "life_cycle": "life_cycle"}
+FLAG_GROUPS = tuple(FLAG_FIELDS)
 
 
 class ZoneFilter(django_filters.Filter):
@@ -57,104 +51,56 @@ class Chip:
     remove_url: str
 
 
-def _flag_filter(group):
-    def filter_method(self, queryset, name, values):
-        condition = Q()
-        for value in values:
-            condition |= Q(**{flag_field(group, value): True})
-        return queryset.filter(condition)
-
-    return filter_method
-
-
 class PlantFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search",
-        method="filter_search",
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     zone = ZoneFilter(
         label="Your USDA hardiness zone",
-        method="filter_zone",
         help_text="A number from 1 to 13, with a or b if you know it: 5 or 5b.",
     )
     light = django_filters.MultipleChoiceFilter(
-        label="Light", choices=Light.choices, method="filter_light", widget=forms.CheckboxSelectMultiple
+        label="Light", choices=Light.choices, widget=forms.CheckboxSelectMultiple
     )
     use = django_filters.ModelMultipleChoiceFilter(
         label="Garden use",
         queryset=GardenUse.objects.all(),
         to_field_name="slug",
-        method="filter_use",
         widget=forms.CheckboxSelectMultiple,
     )
     habit = django_filters.MultipleChoiceFilter(
         label="Growth habit",
         choices=GrowthHabit.choices,
-        method="filter_habit",
         widget=forms.CheckboxSelectMultiple,
     )
     life_cycle = django_filters.MultipleChoiceFilter(
         label="Life cycle",
         choices=LifeCycle.choices,
-        method="filter_life_cycle",
         widget=forms.CheckboxSelectMultiple,
     )
     state = django_filters.MultipleChoiceFilter(
         label="Native to",
         choices=regions.STATE_CHOICES,
-        method="filter_state",
         widget=forms.CheckboxSelectMultiple,
     )
     family = django_filters.ModelMultipleChoiceFilter(
         label="Family",
         queryset=Taxon.objects.filter(rank=Rank.FAMILY),
         to_field_name="slug",
-        method="filter_family",
         widget=forms.CheckboxSelectMultiple,
     )
-    rare = django_filters.BooleanFilter(
-        label="Rare plants only", method="filter_rare", widget=forms.CheckboxInput
-    )
+    rare = django_filters.BooleanFilter(label="Rare plants only", widget=forms.CheckboxInput)
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[(key, label) for key, (label, _) in SORTS.items()],
-        method="filter_sort",
         empty_label="Best match",
     )
 
-    # Filter groups whose options show counts, in the order the form shows them.
-    FACETS = ("light", "use", "habit", "life_cycle", "state", "family", "rare")
-
-    filter_light = _flag_filter("light")
-    filter_habit = _flag_filter("habit")
-    filter_life_cycle = _flag_filter("life_cycle")
-
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value)
-
-    def filter_zone(self, queryset, name, span):
-        return queryset.filter(zone_min__lte=span.low, zone_max__gte=span.high)
-
-    def filter_use(self, queryset, name, uses):
-        return queryset.filter(pk__in=PlantGardenUse.objects.filter(garden_use__in=uses).values("profile_id"))
-
-    def filter_state(self, queryset, name, states):
-        return queryset.filter(pk__in=NativeRange.objects.filter(state__in=states).values("profile_id"))
-
-    def filter_family(self, queryset, name, families):
-        return queryset.filter(family__in=families)
-
-    def filter_rare(self, queryset, name, value):
-        return queryset.filter(is_rare=True) if value else queryset
-
-    def filter_sort(self, queryset, name, value):
-        return queryset  # ordering is applied last, in `results()`
-
     # -- results ---------------------------------------------------------
 
-    @property
+    @cached_property
     def active(self) -> dict:
         """Cleaned values of the filters in use (no sort, no empty values)."""
         if not self.is_bound or not self.is_valid():
@@ -167,117 +113,90 @@ class PlantFilter(django_filters.FilterSet):
             and not (hasattr(value, "exists") and not value)
         }
 
-    def queryset_without(self, group: str | None = None):
-        queryset = self.queryset
-        for name, value in self.active.items():
-            if name != group:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
+    @cached_property
+    def index(self) -> FinderIndex:
+        return finder_index()
 
-    def results(self):
-        queryset = self.queryset_without(None)
+    @cached_property
+    def _search_order(self) -> list[int]:
+        """Positions of the plants matching the text search, best first (one query)."""
+        ranks = dict(search.ranked_matches(PlantProfile.objects.published(), self.active["q"]))
+        positions = self.index.positions_of(ranks)
+        # Best rank first; among equals, the finder's name order (positions follow it).
+        return sorted(positions, key=lambda at: (-ranks[self.index.ids[at]], at))
+
+    @cached_property
+    def _selections(self) -> dict[str, int]:
+        """The plants each active filter lets through on its own, as bitsets."""
+        index = self.index
+        selections = {}
+        for name, value in self.active.items():
+            if name == "q":
+                selections[name] = index.facets.bits_from(self._search_order)
+            elif name == "zone":
+                selections[name] = index.zone_bits(value.low, value.high)
+            elif name == "rare":
+                selections[name] = index.facets.bits("rare", True)
+            elif name in ("use", "family"):
+                selections[name] = index.facets.any_of(name, [item.slug for item in value])
+            else:
+                selections[name] = index.facets.any_of(name, value)
+        return selections
+
+    def matching_without(self, group: str | None = None) -> int:
+        """The plants every active filter but `group` lets through, as a bitset."""
+        bits = self.index.facets.all
+        for name, selected in self._selections.items():
+            if name != group:
+                bits &= selected
+        return bits
+
+    def results(self) -> "FinderResults":
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
-        if sort or "q" not in self.active:
-            queryset = queryset.order_by(*SORTS[sort or "name"][1])
-        return queryset
+        if "q" in self.active and not sort:
+            order = self._search_order
+        else:
+            order = None if (sort or "name") == "name" else sort
+        return FinderResults(self.index, self.matching_without(None), order)
 
     # -- facets ----------------------------------------------------------
 
     def facets(self) -> dict[str, list[FacetOption]]:
-        active = self.active
+        active, index = self.active, self.index
         facets: dict[str, list[FacetOption]] = {}
-        # Groups without an active filter all count over the same queryset: one query.
-        shared = [group for group in (*FLAG_GROUPS, "rare") if group not in active]
-        if shared:
-            facets.update(self._flag_facets(self.queryset_without(None), shared))
-        for group in (*FLAG_GROUPS, "rare"):
-            if group in active:
-                facets.update(self._flag_facets(self.queryset_without(group), [group]))
-        facets["use"] = self._use_facet(self.queryset_without("use"), active.get("use", []))
-        facets["state"] = self._state_facet(self.queryset_without("state"), active.get("state", []))
-        facets["family"] = self._family_facet(self.queryset_without("family"), active.get("family", []))
-        return facets
-
-    def _flag_facets(self, queryset, groups):
-        aggregates = {}
-        for group in groups:
-            if group == "rare":
-                aggregates["rare"] = Count("pk", filter=Q(is_rare=True))
-                continue
-            for choice in FLAG_FIELDS[group]:
-                field = flag_field(group, choice.value)
-                aggregates[field] = Count("pk", filter=Q(**{field: True}))
-        counts = queryset.order_by().aggregate(**aggregates)
-        facets = {}
-        selected = self.active
-        for group in groups:
-            if group == "rare":
-                facets["rare"] = [
-                    FacetOption("true", "Rare plants only", counts["rare"], bool(selected.get("rare")))
-                ]
-                continue
-            chosen = selected.get(group, [])
+        for group in FLAG_GROUPS:
+            counts = index.facets.counts(group, self.matching_without(group))
+            chosen = active.get(group, [])
             facets[group] = [
-                FacetOption(c.value, c.label, counts[flag_field(group, c.value)], c.value in chosen)
+                FacetOption(c.value, c.label, counts.get(c.value, 0), c.value in chosen)
                 for c in FLAG_FIELDS[group]
             ]
+        rare = (index.facets.bits("rare", True) & self.matching_without("rare")).bit_count()
+        facets["rare"] = [FacetOption("true", "Rare plants only", rare, bool(active.get("rare")))]
+        facets["use"] = self._listed_facet(
+            "use", index.use_labels, [use.slug for use in active.get("use", [])]
+        )
+        facets["state"] = self._listed_facet("state", regions.STATES_AND_PROVINCES, active.get("state", []))
+        facets["family"] = self._listed_facet(
+            "family", index.family_labels, [family.slug for family in active.get("family", [])]
+        )
         return facets
 
-    def _use_facet(self, queryset, chosen):
-        rows = (
-            PlantGardenUse.objects.filter(profile__in=queryset.order_by().values("pk"))
-            .values("garden_use__slug", "garden_use__name")
-            .annotate(count=Count("profile_id"))  # each pair is unique: no DISTINCT needed
-            .order_by("garden_use__name")
-        )
-        options = {
-            r["garden_use__slug"]: FacetOption(
-                r["garden_use__slug"], r["garden_use__name"], r["count"], False
-            )
-            for r in rows
-        }
-        for use in chosen:
-            options.setdefault(use.slug, FacetOption(use.slug, use.name, 0, True)).selected = True
-        return sorted(options.values(), key=lambda option: option.label)
-
-    def _state_facet(self, queryset, chosen):
-        rows = (
-            NativeRange.objects.filter(profile__in=queryset.order_by().values("pk"))
-            .values("state")
-            .annotate(count=Count("profile_id"))  # each pair is unique: no DISTINCT needed
-            .order_by()
-        )
-        options = {
-            r["state"]: FacetOption(r["state"], regions.STATES_AND_PROVINCES[r["state"]], r["count"], False)
-            for r in rows
-            if r["state"] in regions.STATES_AND_PROVINCES
-        }
-        for state in chosen:
-            options.setdefault(
-                state, FacetOption(state, regions.STATES_AND_PROVINCES[state], 0, True)
-            ).selected = True
-        return sorted(options.values(), key=lambda option: option.label)
-
-    def _family_facet(self, queryset, chosen):
-        rows = (
-            queryset.order_by()
-            .filter(family__isnull=False)
-            .values("family__slug", "family__scientific_name", "family__common_name")
-            .annotate(count=Count("pk"))
-        )
-        options = {
-            r["family__slug"]: FacetOption(
-                r["family__slug"],
-                _family_label(r["family__scientific_name"], r["family__common_name"]),
-                r["count"],
-                False,
-            )
-            for r in rows
-        }
-        for family in chosen:
-            label = _family_label(family.scientific_name, family.common_name)
-            options.setdefault(family.slug, FacetOption(family.slug, label, 0, True)).selected = True
-        return sorted(options.values(), key=lambda option: option.label)
+    def _listed_facet(self, group, labels, chosen) -> list[FacetOption]:
+        """Options some matching plant has, plus the chosen ones, by label."""
+        counts = self.index.facets.counts(group, self.matching_without(group))
+        options = [
+            FacetOption(value, labels[value], count, value in chosen)
+            for value, count in counts.items()
+            if value in labels and (count or value in chosen)
+        ]
+        shown = {option.value for option in options}
+        options += [
+            FacetOption(value, labels[value], 0, True)
+            for value in chosen
+            if value not in shown and value in labels
+        ]
+        return sorted(options, key=lambda option: option.label)
 
     # -- chips and advice --------------------------------------------------
 
@@ -300,7 +219,7 @@ class PlantFilter(django_filters.FilterSet):
 
     def _option_label(self, name, item):
         if name == "family":
-            return _family_label(item.scientific_name, item.common_name)
+            return family_label(item.scientific_name, item.common_name)
         if name == "use":
             return item.name
         return dict(self.filters[name].extra["choices"])[item]
@@ -309,14 +228,10 @@ class PlantFilter(django_filters.FilterSet):
         """For an empty result: each active filter and how many plants removing it would show."""
         advice = []
         for name in self.active:
-            count = self.queryset_without(name).count()
+            count = self.matching_without(name).bit_count()
             if count:
                 advice.append((self.filters[name].label, count))
         return sorted(advice, key=lambda item: -item[1])
-
-
-def _family_label(scientific_name, common_name):
-    return f"{scientific_name} ({common_name})" if common_name else scientific_name
 
 
 def _url_without(params, name, value=None) -> str:
@@ -329,3 +244,27 @@ def _url_without(params, name, value=None) -> str:
         if not (key == name and (value is None or item == value))
     ]
     return "?" + urlencode(pairs) if pairs else "?"
+
+
+class FinderResults:
+    """The matching plants as a sequence Django's paginator can count and slice.
+
+    Counting is a popcount; slicing reads only that page's cards, in one query.
+    """
+
+    def __init__(self, index: FinderIndex, bits: int, order):
+        self.index, self.bits, self.order = index, bits, order
+
+    def count(self) -> int:
+        return self.bits.bit_count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[PlantProfile]:
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("Finder results can only be sliced, as a paginator does.")
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        ids = [self.index.ids[at] for at in self.index.facets.positions(self.bits, self.order, start, stop)]
+        cards = PlantProfile.objects.published().for_cards().in_bulk(ids)
+        return [cards[plant_id] for plant_id in ids if plant_id in cards]

@@ -8,11 +8,12 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .caching import bump_content_generation
+from .changes import content_changed
 from .models import (
     ArticleSection,
     CareTip,
     ConservationStatus,
+    ContentVersion,
     PlantGardenUse,
     PlantImage,
     PlantProfile,
@@ -52,11 +53,13 @@ def delete_image_files(sender, instance, **kwargs):
     instance.delete_files()
 
 
-def content_changed(sender, **kwargs):
-    bump_content_generation()
+def on_content_change(sender, **kwargs):
+    content_changed()
 
 
-# Any saved or deleted plant content makes every cached public page stale.
+# Any saved or deleted plant content makes every cached public page and finder index stale.
 for model in apps.get_app_config("plants").get_models():
-    post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{model.__name__}")
-    post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-delete-{model.__name__}")
+    if model is ContentVersion:
+        continue
+    post_save.connect(on_content_change, sender=model, dispatch_uid=f"cache-{model.__name__}")
+    post_delete.connect(on_content_change, sender=model, dispatch_uid=f"cache-delete-{model.__name__}")

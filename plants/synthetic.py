@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from plants import natureserve, regions, zones
-from plants.caching import bump_content_generation
+from plants.changes import content_changed
 from plants.models import (
     FLAG_FIELDS,
     ArticleSection,
@@ -478,7 +478,7 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         # test's, say); ANALYZE alone still can.
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
-    bump_content_generation()
+    content_changed()
     return written
 
 

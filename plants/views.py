@@ -36,7 +36,7 @@ class PlantFinderView(ListView):
         self.filterset = PlantFilter(self.request.GET or None, queryset=PlantProfile.objects.published())
         if self.filterset.is_bound and not self.filterset.is_valid():
             return PlantProfile.objects.none()
-        return self.filterset.results().for_cards()
+        return self.filterset.results()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

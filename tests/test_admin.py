@@ -39,7 +39,10 @@ def test_changelist_add_and_change_pages_render(staff_client, alumroot, model, s
 def test_every_plants_model_is_registered():
     from django.apps import apps
 
-    assert set(apps.get_app_config("plants").get_models()) == set(PLANT_MODELS)
+    from plants.models import ContentVersion
+
+    # ContentVersion is bookkeeping for the finder's index, which nobody edits.
+    assert set(apps.get_app_config("plants").get_models()) - {ContentVersion} == set(PLANT_MODELS)
 
 
 @pytest.mark.django_db

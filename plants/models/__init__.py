@@ -17,12 +17,14 @@ from .profile import (
 )
 from .sources import DataSource
 from .taxonomy import Rank, Taxon
+from .versioning import ContentVersion
 
 __all__ = [
     "FLAG_FIELDS",
     "ArticleSection",
     "CareTip",
     "ConservationStatus",
+    "ContentVersion",
     "DataSource",
     "GardenUse",
     "GrowthHabit",

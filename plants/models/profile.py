@@ -138,12 +138,6 @@ class PlantProfileQuerySet(models.QuerySet):
             return self.filter(family=taxon)  # the stored family needs no tree walk
         return self.filter(taxon__in=descendant_ids_sql(taxon))
 
-    def search(self, text: str):
-        """Profiles matching free text, best first (see plants.search)."""
-        from plants.search import search
-
-        return search(self, text)
-
     def for_cards(self):
         """What a list of plant cards shows: names, zones, light and the stored rare flag."""
         # Without the article text: sorting a page of cards then moves small rows, not whole articles.

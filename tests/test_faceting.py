@@ -1,0 +1,96 @@
+"""plants.faceting: bitsets per filter value, counts, cumulative ranges and ordered pages."""
+
+import pytest
+
+from plants.faceting import FacetIndex, FacetIndexBuilder
+
+# Ten items: colour and size of each, and a zone number.
+COLOURS = ["red", "blue", "red", "green", "blue", "red", "red", "green", "blue", "red"]
+SIZES = ["s", "m", "l", "s", "m", "l", "s", "m", "l", "s"]
+ZONES = [3, 5, 4, 7, 3, 6, 5, 4, 8, 3]
+
+
+@pytest.fixture
+def index() -> FacetIndex:
+    builder = FacetIndexBuilder(len(COLOURS))
+    for item, (colour, size, zone) in enumerate(zip(COLOURS, SIZES, ZONES, strict=True)):
+        builder.add("colour", colour, item)
+        builder.add("size", size, item)
+        builder.add("zone", zone, item)
+    builder.add_cumulative("zone_at_most", "zone", range(1, 10))
+    reverse = sorted(range(len(COLOURS)), reverse=True)
+    return builder.build({"reverse": reverse})
+
+
+def items(index, bits):
+    return index.positions(bits)
+
+
+def test_bits_and_any_of(index):
+    assert items(index, index.bits("colour", "red")) == [0, 2, 5, 6, 9]
+    assert items(index, index.any_of("colour", ["blue", "green"])) == [1, 3, 4, 7, 8]
+    assert index.bits("colour", "purple") == 0
+    assert index.any_of("colour", []) == 0
+
+
+def test_counts_within_other_selections(index):
+    small = index.bits("size", "s")
+    assert index.counts("colour", small) == {"red": 3, "green": 1, "blue": 0}
+    assert index.counts("colour", index.all) == {"red": 5, "blue": 3, "green": 2}
+    assert index.values("size") == ["s", "m", "l"]
+
+
+def test_cumulative_answers_at_most(index):
+    assert items(index, index.bits("zone_at_most", 4)) == [0, 2, 4, 7, 9]
+    assert items(index, index.bits("zone_at_most", 1)) == []
+    assert index.bits("zone_at_most", 9) == index.all
+
+
+@pytest.mark.parametrize(
+    ("start", "stop", "expected"),
+    [(0, 2, [0, 2]), (2, 4, [5, 6]), (4, 10, [9]), (5, 8, []), (0, None, [0, 2, 5, 6, 9])],
+)
+def test_positions_are_sliced_in_item_order(index, start, stop, expected):
+    assert index.positions(index.bits("colour", "red"), start=start, stop=stop) == expected
+
+
+@pytest.mark.parametrize(("start", "stop", "expected"), [(0, 2, [9, 6]), (3, 5, [2, 0]), (0, 1, [9])])
+def test_positions_follow_a_named_or_given_order(index, start, stop, expected):
+    red = index.bits("colour", "red")
+    assert index.positions(red, "reverse", start, stop) == expected
+    assert index.positions(red, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0], start, stop) == expected
+
+
+def test_given_order_may_hold_items_outside_the_selection(index):
+    # A search's ranking lists its matches; the other filters then narrow it.
+    ranking = [7, 0, 3, 5]
+    assert index.positions(index.bits("colour", "red"), ranking) == [0, 5]
+
+
+def test_bits_from_items(index):
+    assert items(index, index.bits_from([9, 0, 4])) == [0, 4, 9]
+    assert index.bits_from([]) == 0
+
+
+def test_pages_across_many_bytes():
+    size = 10_000
+    builder = FacetIndexBuilder(size)
+    builder.add_many("every_seventh", True, range(0, size, 7))
+    index = builder.build()
+    bits = index.bits("every_seventh", True)
+    assert bits.bit_count() == len(range(0, size, 7))
+    assert index.positions(bits, start=1000, stop=1003) == [7000, 7007, 7014]
+    assert index.positions(bits, list(range(size - 1, -1, -1)), 0, 2) == [9996, 9989]
+
+
+def test_empty_index():
+    index = FacetIndexBuilder(0).build()
+    assert index.all == 0
+    assert index.positions(index.all) == []
+    assert index.counts("anything", index.all) == {}
+
+
+def test_item_outside_the_index_is_refused():
+    builder = FacetIndexBuilder(3)
+    with pytest.raises(IndexError, match="outside 0..2"):
+        builder.add("colour", "red", 3)
