@@ -2,13 +2,15 @@
 
 PostgreSQL uses its full-text search on a stored, GIN-indexed tsvector, plus
 trigram word similarity on the names, so that misspellings ("heuchra") and
-split words ("alum root") still find the plant.  SQLite has neither, so it
-falls back to matching every word as a substring: portable, less forgiving.
+split words ("alum root") still find the plant.  SQLite has neither, so
+every word must appear somewhere as a substring, case-insensitively: less
+forgiving, and answered from an FTS5 trigram index (migration 0006) for words
+of three letters or more.
 """
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db.models.expressions import RawSQL
 
 MAX_QUERY_LENGTH = 200
 # word_similarity above which a name counts as matching a (mis)typed query; the same
@@ -27,7 +29,7 @@ def ranked_matches(queryset, text: str) -> list[tuple[int, float]]:
         return [(pk, 0.0) for pk in queryset.values_list("pk", flat=True)]
     if connection.vendor == "postgresql":
         return _ranked_postgresql(queryset, text)
-    return _ranked_portable(queryset, text)
+    return _ranked_sqlite(queryset, text)
 
 
 def postgresql_rank(symbol_hit: bool, name_similarity: float, text_rank: float) -> float:
@@ -44,21 +46,17 @@ def _ranked_postgresql(queryset, text):
     from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
     query = SearchQuery(text, search_type="websearch", config="english")
-    # Trigrams ignore spaces, so "alum root" also tries "alumroot".
-    joined = text.replace(" ", "")
     symbol = text.upper()  # symbols are stored upper-case; equality keeps the unique index usable
     # Matching uses only operators the GIN indexes answer (@@ and %>, whose
     # threshold is pg_trgm.word_similarity_threshold, set in settings), so the
-    # scores below are computed for the matches only, once each.
+    # scores below are computed for the matches only, once each.  Split words
+    # ("alum root") share most of their trigrams with the joined name
+    # ("alumroot"), so this one trigram test finds them too; testing and scoring
+    # a joined copy of the query as well took half of every search's time.
     matches = (
-        Q(search_vector=query)
-        | Q(TrigramWordSimilar(F("search_names"), Value(text)))
-        | Q(TrigramWordSimilar(F("search_names"), Value(joined)))
-        | Q(usda_symbol=symbol)
+        Q(search_vector=query) | Q(TrigramWordSimilar(F("search_names"), Value(text))) | Q(usda_symbol=symbol)
     )
     name_similarity = TrigramWordSimilarity(text, "search_names")
-    if joined != text:
-        name_similarity = Greatest(name_similarity, TrigramWordSimilarity(joined, "search_names"))
     rows = (
         queryset.filter(matches)
         .order_by()
@@ -70,13 +68,32 @@ def _ranked_postgresql(queryset, text):
     ]
 
 
-def _ranked_portable(queryset, text):
+# The trigram index can only look up words of at least three characters.
+TRIGRAM_LENGTH = 3
+
+
+def fts5_phrases(words) -> str:
+    """An FTS5 query that needs every word, each as a literal substring ("a""b" quotes a quote)."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def _ranked_sqlite(queryset, text):
     words = text.split()
     in_names = Q()
-    anywhere = Q()
     for word in words:
         in_names &= Q(search_names__icontains=word)
-        anywhere &= Q(search_names__icontains=word) | Q(search_text__icontains=word)
+    anywhere = Q()
+    indexed = [word for word in words if len(word) >= TRIGRAM_LENGTH]
+    if indexed:
+        anywhere &= Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM plants_profile_search WHERE plants_profile_search MATCH %s",
+                [fts5_phrases(indexed)],
+            )
+        )
+    for word in words:
+        if len(word) < TRIGRAM_LENGTH:
+            anywhere &= Q(search_names__icontains=word) | Q(search_text__icontains=word)
     rank = Case(
         When(usda_symbol__iexact=text, then=Value(3)),
         When(Q(common_name__icontains=text) | Q(taxon__scientific_name__icontains=text), then=Value(2)),

@@ -23,6 +23,8 @@ def pg_search_indexes() -> set[str]:
 def test_migrate_plants_to_zero_and_back():
     tables = plant_tables()
     assert "plants_plantprofile" in tables and "plants_plantimage" in tables
+    if connection.vendor == "sqlite":
+        assert "plants_profile_search" in tables  # the FTS5 search index (migration 0006)
     if connection.vendor == "postgresql":
         assert pg_search_indexes() == {"plants_profile_search_vector_gin", "plants_profile_search_names_trgm"}
 

@@ -74,3 +74,33 @@ def test_search_combines_with_filters(client, alumroot):
     assert search(client, "alumroot") == ["Littleleaf Alumroot"]
     response = client.get(FINDER, {"q": "alumroot", "light": "full_shade"})
     assert list(response.context["plants"]) == []
+
+
+@on_sqlite
+def test_sqlite_search_index_follows_edits_and_deletes(client, alumroot):
+    from plants.models import ArticleSection
+
+    section = ArticleSection.objects.filter(profile=alumroot).first()
+    assert search(client, "xeriscape") == ["Littleleaf Alumroot"]
+    assert search(client, "quokkaberry") == []
+    section.body += " Pairs with quokkaberry."
+    section.save()
+    assert search(client, "QUOKKAB") == ["Littleleaf Alumroot"]
+    other = factories.plant(common_name="Quokkaberry")
+    assert search(client, "quokkaberry") == ["Quokkaberry", "Littleleaf Alumroot"]
+    other.delete()
+    assert search(client, "quokkaberry") == ["Littleleaf Alumroot"]
+
+
+@on_sqlite
+def test_sqlite_short_words_and_query_syntax_are_plain_text(client, alumroot):
+    assert search(client, "xe") == ["Littleleaf Alumroot"]  # two letters: not in the trigram index
+    assert search(client, "alumroot xe") == ["Littleleaf Alumroot"]
+    for text in ['alumroot"', '"alumroot" OR cactus', "NEAR(alumroot cactus)", "alum*", "^alumroot"]:
+        assert search(client, text) == [], text
+
+
+def test_fts5_phrases_quote_every_word():
+    from plants.search import fts5_phrases
+
+    assert fts5_phrases(["alum", 'ro"ot']) == '"alum" AND "ro""ot"'
