@@ -12,8 +12,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() 
 worker_class = "sync"
 # A request slower than this is stuck, not busy: the worker is replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# Recycle workers now and then so slow memory growth cannot accumulate.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+# Recycle workers now and then so slow memory growth cannot accumulate; rarely,
+# because a new worker starts with an empty page cache and must rebuild the
+# finder's index (about a second at 50,000 plants).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 accesslog = "-" if os.environ.get("ACCESS_LOG", "") in ("1", "true", "yes") else None
 errorlog = "-"

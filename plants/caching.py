@@ -1,10 +1,16 @@
 """Whole-page caching for anonymous visitors, invalidated by any content change.
 
-Every cached page's key includes a content "generation" number; saving or
-deleting any plant content bumps it (plants/signals.py), so an editor's
-change is on the public site at the next request, without tracking which
-pages a change touches.  Staff and logged-in users are never served from
-the cache: they may be previewing drafts.
+Views opt in with `cache_for_anonymous`; AnonymousPageCacheMiddleware serves
+their pages from the cache before sessions, CSRF, authentication, URL
+resolving and the view run, which is most of a hit's cost.  Every key
+includes the content's version token, which any saved or deleted plant content
+changes (plants/changes.py), so an editor's change is on the public site at the
+next request without tracking which pages it touches.  The token lives in the
+database, not the cache: with the default per-process cache, every gunicorn
+worker must still see another worker's save at once.
+
+Requests carrying a session cookie are never served from the cache nor
+stored: they may be staff previewing drafts.
 """
 
 import hashlib
@@ -12,37 +18,61 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import Resolver404, resolve
+from django.utils.cache import set_response_etag
 
-GENERATION_KEY = "content-generation"
-
-
-def content_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
-def bump_content_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not in the cache yet (or evicted): any new number will do
-        cache.set(GENERATION_KEY, content_generation() + 1, timeout=None)
+from plants.models import ContentVersion
 
 
 def cache_for_anonymous(view):
-    """Cache a page's 200 responses for CACHE_SECONDS, per full URL, for visitors who are not logged in."""
+    """Mark a view's pages as cacheable for anonymous visitors (for CACHE_SECONDS, per full URL)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or not settings.CACHE_SECONDS or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
+        return view(request, *args, **kwargs)
+
+    wrapped.cache_for_anonymous = True
+    return wrapped
+
+
+class AnonymousPageCacheMiddleware:
+    """Answer GETs from the page cache when the visitor has no session; store the pages views marked.
+
+    Sits inside CSP and ConditionalGetMiddleware (a hit still gets today's
+    policy and can be a 304) and outside everything that needs a session.
+    Requests for other views (the admin, /healthz) pass straight through,
+    without a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method != "GET"
+            or not settings.CACHE_SECONDS
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not _is_cacheable_view(request.path_info)
+        ):
+            return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{content_generation()}:{digest}"
+        key = f"page:{ContentVersion.objects.current()}:{digest}"
         response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code == 200:
-                cache.set(key, response, settings.CACHE_SECONDS)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.cookies  # never hand one visitor's cookie to the next
+            and not response.streaming
+        ):
+            set_response_etag(response)  # once, here, instead of hashing the page on every hit
+            cache.set(key, response, settings.CACHE_SECONDS)
         return response
 
-    return wrapped
+
+def _is_cacheable_view(path: str) -> bool:
+    try:
+        return getattr(resolve(path).func, "cache_for_anonymous", False)
+    except Resolver404:
+        return False

@@ -14,7 +14,6 @@ list of its own.
 
 import threading
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -60,8 +59,7 @@ class FinderIndex:
     token: str
     valid_until: datetime | None  # the next scheduled publication, when this index goes stale
     facets: FacetIndex
-    ids_in_id_order: array
-    positions_in_id_order: array
+    position_by_id: dict[int, int]
     ids: array  # plant id by position
     use_labels: dict[str, str] = field(default_factory=dict)  # slug -> name
     family_labels: dict[str, str] = field(default_factory=dict)  # slug -> "Asteraceae (aster family)"
@@ -71,12 +69,8 @@ class FinderIndex:
 
     def positions_of(self, ids) -> list[int]:
         """Positions of the given plant ids, in the order given; ids not in the index are skipped."""
-        found = []
-        for plant_id in ids:
-            at = bisect_left(self.ids_in_id_order, plant_id)
-            if at < len(self.ids_in_id_order) and self.ids_in_id_order[at] == plant_id:
-                found.append(self.positions_in_id_order[at])
-        return found
+        position_by_id = self.position_by_id
+        return [position_by_id[plant_id] for plant_id in ids if plant_id in position_by_id]
 
     def zone_bits(self, low: int, high: int) -> int:
         """Plants hardy across the whole span: coldest zone at most `low`, warmest at least `high`."""
@@ -165,13 +159,11 @@ def build(token: str, now: datetime) -> FinderIndex:
     next_publication = PlantProfile.objects.filter(
         status=PublicationStatus.PUBLISHED, published_at__gt=now
     ).aggregate(next=Min("published_at"))["next"]
-    by_id = sorted(position.items())
     return FinderIndex(
         token=token,
         valid_until=next_publication,
         facets=builder.build(orders),
-        ids_in_id_order=array("l", (plant_id for plant_id, _ in by_id)),
-        positions_in_id_order=array("l", (at for _, at in by_id)),
+        position_by_id=position,
         ids=ids,
         use_labels=dict(uses.values()),
         family_labels=dict(families.values()),

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 LIMIT_QUERIES = 12
+WARM_UP_SECONDS = 3
 TARGETS_MS = {"finder, zone + light + use": 60, "plant page": 20, "finder, text search": 100}
 EDITOR = ("bench-editor", secrets.token_urlsafe(12))
 
@@ -209,6 +210,8 @@ def throughput(url: str, pages: dict, seconds: int) -> list[dict]:
             css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
             targets = {"static CSS": css, "plant page": pages["plant page"]}
             targets["finder, zone + light + use"] = pages["finder, zone + light + use"]
+            for path in targets.values():  # warm every worker: page cache, finder index, templates
+                wrk(server.base + path, 32, WARM_UP_SECONDS)
             measured = {name: wrk(server.base + path, 32, seconds) for name, path in targets.items()}
             static = measured["static CSS"]["rps"]
             for name, figures in measured.items():

@@ -19,7 +19,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
+from plants import finder_index  # noqa: E402
+from plants.models import ContentVersion  # noqa: E402
 from tests.bench.pages import page_urls  # noqa: E402
 
 
@@ -56,7 +59,26 @@ def measure(requests: int) -> dict:
             result["p50"] = statistics.median(timings)
             result["p95"] = statistics.quantiles(timings, n=20)[18]
         results[name] = result
+    results["finder index rebuild"] = measure_index_build(min(requests, 5))
     return results
+
+
+def measure_index_build(builds: int) -> dict:
+    """What each worker pays once after any save: rebuilding the finder's index (plants/finder_index.py)."""
+    token, now = ContentVersion.objects.current(), timezone.now()
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        finder_index.build(token, now)
+    timings = []
+    for _ in range(builds):
+        started = time.perf_counter()
+        finder_index.build(token, now)
+        timings.append((time.perf_counter() - started) * 1000)
+    result = {"url": None, "queries": counter.count}
+    if len(timings) > 1:
+        result["p50"] = statistics.median(timings)
+        result["p95"] = max(timings)  # too few builds for a quantile: the slowest
+    return result
 
 
 if __name__ == "__main__":
