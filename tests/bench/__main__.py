@@ -101,7 +101,9 @@ def database_for(backend_url: str | None, size: int) -> str:
 def _create_postgres_database(backend_url: str, name: str) -> None:
     import psycopg
 
-    with psycopg.connect(backend_url, autocommit=True) as connection:
+    # Through the server's maintenance database: the one DATABASE_URL names need not exist.
+    maintenance = urllib.parse.urlunsplit(urllib.parse.urlsplit(backend_url)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
