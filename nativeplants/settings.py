@@ -134,10 +134,6 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The finder's covering index INCLUDEs the id for PostgreSQL; SQLite ignores
-# INCLUDE, and needs nothing in its place: its index entries hold the rowid (the id).
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

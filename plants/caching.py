@@ -4,16 +4,20 @@ Views opt in with `cache_for_anonymous`; AnonymousPageCacheMiddleware serves
 their pages from the cache before sessions, CSRF, authentication, URL
 resolving and the view run, which is most of a hit's cost.  Every key
 includes the content's version token, which any saved or deleted plant content
-changes (plants/changes.py), so an editor's change is on the public site at the
-next request without tracking which pages it touches.  The token lives in the
-database, not the cache: with the default per-process cache, every gunicorn
-worker must still see another worker's save at once.
+changes (plants/changes.py), so an editor's change is on the public site
+without tracking which pages it touches.  The token lives in the database,
+not the cache, so that with the default per-process cache every gunicorn
+worker still sees another worker's save.  Each process re-reads it at most
+once every TOKEN_SECONDS: a hit then costs no query, and a save shows in the
+worker that made it at once (content_changed() forgets the token read) and in
+the others within that second.
 
 Requests carrying a session cookie are never served from the cache nor
 stored: they may be staff previewing drafts.
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -22,6 +26,23 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import set_response_etag
 
 from plants.models import ContentVersion
+
+TOKEN_SECONDS = 1.0
+_token = {"value": "", "read_at": None}
+_clock = time.monotonic  # tests move it
+
+
+def content_token() -> str:
+    """The content version token, read from the database at most once every TOKEN_SECONDS."""
+    now = _clock()
+    if _token["read_at"] is None or now - _token["read_at"] >= TOKEN_SECONDS:
+        _token["value"], _token["read_at"] = ContentVersion.objects.current(), now
+    return _token["value"]
+
+
+def forget_content_token() -> None:
+    """Make the next request read the token again (this process has just changed the content)."""
+    _token["read_at"] = None
 
 
 def cache_for_anonymous(view):
@@ -56,7 +77,7 @@ class AnonymousPageCacheMiddleware:
         ):
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{ContentVersion.objects.current()}:{digest}"
+        key = f"page:{content_token()}:{digest}"
         response = cache.get(key)
         if response is not None:
             return response

@@ -18,7 +18,10 @@ def empty_cache():
     """Each test starts with no cached pages (the page cache outlives database rollbacks)."""
     from django.core.cache import cache
 
+    from plants.caching import forget_content_token
+
     cache.clear()
+    forget_content_token()  # a token read in an earlier test may have been rolled back since
 
 
 @pytest.fixture

@@ -252,29 +252,6 @@ class PlantProfile(models.Model):
     class Meta:
         ordering = ["common_name", "taxon__scientific_name"]
         indexes = [
-            # Every finder query filters on publication and counts facets over
-            # these columns; holding them all lets the database answer from this
-            # small index alone instead of reading the wide article rows
-            # (EXPLAIN: "USING COVERING INDEX" on SQLite, "Index Only Scan" on
-            # PostgreSQL). README, "Performance", has the figures.
-            models.Index(
-                fields=[
-                    "status",
-                    "published_at",
-                    "zone_min",
-                    "zone_max",
-                    *(
-                        flag_field(group, value)
-                        for group, choices in FLAG_FIELDS.items()
-                        for value in choices.values
-                    ),
-                    "is_rare",
-                    "family",
-                ],
-                # PostgreSQL index entries do not hold the id (SQLite's do), and facet counts join on it.
-                include=["id"],
-                name="profile_finder_covering",
-            ),
             # The home page's newest and rare plants: read in index order, stop at six.
             models.Index(fields=["-updated_at"], name="profile_newest"),
             models.Index(fields=["is_rare", "common_name"], name="profile_rare_by_name"),
