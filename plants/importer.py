@@ -34,7 +34,7 @@ from django.utils.text import slugify
 
 from plants.article_format import DataSourceItem, ParsedArticle, TaxonItem
 from plants.models import (
-    FLAG_FIELDS,
+    FLAG_COLUMNS,
     ArticleSection,
     CareTip,
     ConservationStatus,
@@ -50,7 +50,6 @@ from plants.models import (
     UsdaGroup,
     Wildlife,
     WildlifeSupport,
-    flag_field,
 )
 
 CREATED = "created"
@@ -379,9 +378,8 @@ class _Importer:
             "data_source": source,
         }
         chosen = {"life_cycle": parsed.life_cycles, "habit": parsed.growth_habits, "light": parsed.light}
-        for group, choices in FLAG_FIELDS.items():
-            for choice in choices:
-                values[flag_field(group, choice.value)] = choice.value in chosen[group]
+        for column, (group, term) in FLAG_COLUMNS.items():
+            values[column] = term in chosen[group]
         return values
 
     def _slug(self, profile: PlantProfile | None) -> str:

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from plants import natureserve, regions, zones
 from plants.changes import content_changed
 from plants.models import (
-    FLAG_FIELDS,
+    FLAG_COLUMNS,
     ArticleSection,
     CareTip,
     ConservationStatus,
@@ -41,6 +41,7 @@ from plants.models import (
     WaterNeed,
     Wildlife,
     WildlifeSupport,
+    flag_field,
 )
 from plants.models.profile import search_names_for, search_text_for, search_vector_expression
 
@@ -149,7 +150,6 @@ _CARE_CATEGORIES = CareTip.Category.values
 _WATER_NEEDS = WaterNeed.values
 _SOILS = ["Well-drained, rocky or gravelly soil.", "Sandy loam.", "Moist, rich soil."]
 _PUBLISHED, _DRAFT = PublicationStatus.PUBLISHED.value, PublicationStatus.DRAFT.value
-_FLAG_COLUMNS = [f"{group}_{value}" for group, choices in FLAG_FIELDS.items() for value in choices.values]
 _PROFILE_COLUMNS = [
     "id",
     "taxon",
@@ -174,7 +174,7 @@ _PROFILE_COLUMNS = [
     "status",
     "created_at",
     "updated_at",
-] + _FLAG_COLUMNS
+] + list(FLAG_COLUMNS)
 _USDA_GROUPS = [UsdaGroup.DICOT] * 8 + [UsdaGroup.MONOCOT] * 2
 
 
@@ -371,12 +371,12 @@ class Generator:
                 "created_at": now,
                 "updated_at": now,
             }
-            for flag in _FLAG_COLUMNS:
+            for flag in FLAG_COLUMNS:
                 profile.setdefault(flag, False)
             for habit in habits:
-                profile[f"habit_{habit}"] = True
+                profile[flag_field("habit", habit)] = True
             for value, flag in zip(_LIFE_CYCLES, cycle, strict=True):
-                profile[f"life_cycle_{value}"] = bool(flag)
+                profile[flag_field("life_cycle", value)] = bool(flag)
             profile_ids.append(profile_id)
             profile_rows.append(tuple(profile[column] for column in _PROFILE_COLUMNS))
             parts.append((sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank))

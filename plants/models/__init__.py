@@ -5,6 +5,7 @@ from .distribution import ConservationStatus, NativeRange, NativeStatus
 from .garden import GardenUse, PlantGardenUse, Wildlife, WildlifeSupport
 from .images import Licence, PlantImage
 from .profile import (
+    FLAG_COLUMNS,
     FLAG_FIELDS,
     GrowthHabit,
     LifeCycle,
@@ -20,6 +21,7 @@ from .taxonomy import Rank, Taxon
 from .versioning import ContentVersion
 
 __all__ = [
+    "FLAG_COLUMNS",
     "FLAG_FIELDS",
     "ArticleSection",
     "CareTip",

@@ -97,8 +97,8 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-# Sets of fixed USDA terms are stored as one boolean column per term: the
-# finder filters and counts them with plain indexed SQL on both databases.
+# Sets of fixed USDA terms are stored as one boolean column per term: plain
+# columns every database filters, and the finder's index reads in one pass.
 FLAG_FIELDS = {
     "life_cycle": LifeCycle,
     "habit": GrowthHabit,
@@ -122,6 +122,14 @@ ARTICLE_TEXT_FIELDS = (
 def flag_field(group: str, value: str) -> str:
     """The boolean column for one term: ("light", "full_sun") -> "light_full_sun"."""
     return f"{group}_{value}"
+
+
+# Every term's column, with the (group, term) it stands for.
+FLAG_COLUMNS = {
+    flag_field(group, value): (group, value)
+    for group, choices in FLAG_FIELDS.items()
+    for value in choices.values
+}
 
 
 class PlantProfileQuerySet(models.QuerySet):
