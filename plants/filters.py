@@ -98,6 +98,10 @@ class PlantFilter(django_filters.FilterSet):
         empty_label="Best match",
     )
 
+    def __init__(self, data=None):
+        # Matching and counting use the finder's index, never a queryset; django-filter still wants one.
+        super().__init__(data, queryset=PlantProfile.objects.none())
+
     # -- results ---------------------------------------------------------
 
     @cached_property
@@ -112,6 +116,11 @@ class PlantFilter(django_filters.FilterSet):
             and value not in (None, "", [], False)
             and not (hasattr(value, "exists") and not value)
         }
+
+    def _chosen(self, name) -> list:
+        """An active filter's values as the index names them: slugs for garden uses and families."""
+        values = self.active.get(name, [])
+        return [item.slug for item in values] if name in ("use", "family") else values
 
     @cached_property
     def index(self) -> FinderIndex:
@@ -137,10 +146,8 @@ class PlantFilter(django_filters.FilterSet):
                 selections[name] = index.zone_bits(value.low, value.high)
             elif name == "rare":
                 selections[name] = index.facets.bits("rare", True)
-            elif name in ("use", "family"):
-                selections[name] = index.facets.any_of(name, [item.slug for item in value])
             else:
-                selections[name] = index.facets.any_of(name, value)
+                selections[name] = index.facets.any_of(name, self._chosen(name))
         return selections
 
     def matching_without(self, group: str | None = None) -> int:
@@ -166,24 +173,21 @@ class PlantFilter(django_filters.FilterSet):
         facets: dict[str, list[FacetOption]] = {}
         for group in FLAG_GROUPS:
             counts = index.facets.counts(group, self.matching_without(group))
-            chosen = active.get(group, [])
+            chosen = self._chosen(group)
             facets[group] = [
                 FacetOption(c.value, c.label, counts.get(c.value, 0), c.value in chosen)
                 for c in FLAG_FIELDS[group]
             ]
         rare = (index.facets.bits("rare", True) & self.matching_without("rare")).bit_count()
         facets["rare"] = [FacetOption("true", "Rare plants only", rare, bool(active.get("rare")))]
-        facets["use"] = self._listed_facet(
-            "use", index.use_labels, [use.slug for use in active.get("use", [])]
-        )
-        facets["state"] = self._listed_facet("state", regions.STATES_AND_PROVINCES, active.get("state", []))
-        facets["family"] = self._listed_facet(
-            "family", index.family_labels, [family.slug for family in active.get("family", [])]
-        )
+        facets["use"] = self._listed_facet("use", index.use_labels)
+        facets["state"] = self._listed_facet("state", regions.STATES_AND_PROVINCES)
+        facets["family"] = self._listed_facet("family", index.family_labels)
         return facets
 
-    def _listed_facet(self, group, labels, chosen) -> list[FacetOption]:
+    def _listed_facet(self, group, labels) -> list[FacetOption]:
         """Options some matching plant has, plus the chosen ones, by label."""
+        chosen = self._chosen(group)
         counts = self.index.facets.counts(group, self.matching_without(group))
         options = [
             FacetOption(value, labels[value], count, value in chosen)

@@ -26,7 +26,7 @@ from django.utils import timezone
 from plants import zones
 from plants.faceting import FacetIndex, FacetIndexBuilder
 from plants.models import (
-    FLAG_FIELDS,
+    FLAG_COLUMNS,
     ContentVersion,
     GardenUse,
     NativeRange,
@@ -35,7 +35,6 @@ from plants.models import (
     PublicationStatus,
     Rank,
     Taxon,
-    flag_field,
 )
 
 # Sort choices: label, and the SQL ordering the index copies (so each database's collation decides).
@@ -69,8 +68,7 @@ class FinderIndex:
 
     def positions_of(self, ids) -> list[int]:
         """Positions of the given plant ids, in the order given; ids not in the index are skipped."""
-        position_by_id = self.position_by_id
-        return [position_by_id[plant_id] for plant_id in ids if plant_id in position_by_id]
+        return list(_known_positions(ids, self.position_by_id))
 
     def zone_bits(self, low: int, high: int) -> int:
         """Plants hardy across the whole span: coldest zone at most `low`, warmest at least `high`."""
@@ -106,9 +104,9 @@ def build(token: str, now: datetime) -> FinderIndex:
     }
     ids = array("l")
     members: dict[tuple[str, object], list[int]] = defaultdict(list)
-    flag_keys = list(_flag_groups.values())
+    flag_keys = list(FLAG_COLUMNS.values())
     plants = published.order_by(*SORTS[DEFAULT_SORT][1]).values_list(
-        "pk", "zone_min", "zone_max", "is_rare", "family_id", *_flag_groups
+        "pk", "zone_min", "zone_max", "is_rare", "family_id", *FLAG_COLUMNS
     )
     for at, (plant_id, zone_min, zone_max, is_rare, family_id, *flags) in enumerate(_rows(plants)):
         ids.append(plant_id)
@@ -134,14 +132,14 @@ def build(token: str, now: datetime) -> FinderIndex:
         .annotate(ids=IdList("profile_id"))
         .values_list("garden_use_id", "ids")
     ):
-        members["use", uses[use_id][0]].extend(_positions(plant_ids, position))
+        members["use", uses[use_id][0]].extend(_known_positions(_split_ids(plant_ids), position))
     for state, plant_ids in _rows(
         NativeRange.objects.order_by()
         .values("state")
         .annotate(ids=IdList("profile_id"))
         .values_list("state", "ids")
     ):
-        members["state", state].extend(_positions(plant_ids, position))
+        members["state", state].extend(_known_positions(_split_ids(plant_ids), position))
     builder = FacetIndexBuilder(len(ids))
     for (group, value), items in members.items():
         builder.add_many(group, value, items)
@@ -182,10 +180,14 @@ class IdList(Aggregate):
         )
 
 
-def _positions(plant_ids: str, position: dict[int, int]):
-    """Positions of the comma-joined ids that are in the index (drafts are not)."""
-    for plant_id in map(int, plant_ids.split(",")):
-        at = position.get(plant_id)
+def _split_ids(joined: str):
+    return map(int, joined.split(","))
+
+
+def _known_positions(ids, position_by_id: dict[int, int]):
+    """Positions of those ids that are in the index (drafts, say, are not), in the order given."""
+    for plant_id in ids:
+        at = position_by_id.get(plant_id)
         if at is not None:
             yield at
 
@@ -202,10 +204,3 @@ def _rows(queryset):
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(5000):
             yield from rows
-
-
-_flag_groups = {
-    flag_field(group, value): (group, value)
-    for group, choices in FLAG_FIELDS.items()
-    for value in choices.values
-}

@@ -21,7 +21,7 @@ class HomeView(TemplateView):
         context["rare_plants"] = published.filter(is_rare=True).order_by("common_name", "pk")[:6]
         context["families"] = Taxon.objects.families_with_plants()[:12]
         context["kingdoms"] = Taxon.objects.filter(rank=Rank.KINGDOM)
-        context["filter"] = PlantFilter(queryset=PlantProfile.objects.none())
+        context["filter"] = PlantFilter()
         return context
 
 
@@ -33,7 +33,7 @@ class PlantFinderView(ListView):
     paginate_by = PLANTS_PER_PAGE
 
     def get_queryset(self):
-        self.filterset = PlantFilter(self.request.GET or None, queryset=PlantProfile.objects.published())
+        self.filterset = PlantFilter(self.request.GET or None)
         if self.filterset.is_bound and not self.filterset.is_valid():
             return PlantProfile.objects.none()
         return self.filterset.results()
