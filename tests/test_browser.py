@@ -9,6 +9,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from tests.pages import PUBLIC_PAGES
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -111,17 +113,7 @@ def test_classification_link_opens_the_taxon_page(page, site):
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/plants/",
-        "/plants/?zone=5&light=full_sun",
-        "/plants/littleleaf-alumroot/",
-        "/taxa/",
-        "/taxa/heuchera/",
-    ],
-)
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_pages_fit_a_390px_phone_without_console_errors(browser, site, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()

@@ -12,6 +12,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from tests.pages import PUBLIC_PAGES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = BASE_DIR / "nativeplants" / "settings.py"
 # Variables the settings read; each test states the ones it wants, the rest are unset.
@@ -230,17 +232,7 @@ STYLE_ATTRIBUTE = re.compile(r"<[^>]+\sstyle\s*=", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/plants/",
-        "/plants/?zone=5&light=full_sun",
-        "/plants/littleleaf-alumroot/",
-        "/taxa/",
-        "/taxa/heuchera/",
-    ],
-)
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_pages_have_no_inline_script_style_or_handler(client, alumroot, path):
     html = client.get(path).content.decode()
     for attributes in SCRIPT_TAG.findall(html):
