@@ -1,9 +1,11 @@
 """Search reaches names, symbols and article text, ranked with name hits first, on both databases."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from plants.models import PlantProfile
 from tests import factories
 
 FINDER = reverse("plants:finder")
@@ -104,3 +106,24 @@ def test_fts5_phrases_quote_every_word():
     from plants.search import fts5_phrases
 
     assert fts5_phrases(["alum", 'ro"ot']) == '"alum" AND "ro""ot"'
+
+
+@on_sqlite
+def test_bulk_inserted_profiles_are_indexed_and_the_trigger_comes_back(client, alumroot):
+    from django.db import transaction
+
+    from plants.search import fts_indexed_in_bulk
+
+    # generate_plants inserts without the per-row trigger and indexes the new rows at the end.
+    call_command("generate_plants", "30", force=True, verbosity=0)
+    generated = PlantProfile.objects.exclude(pk=alumroot.pk).published().first()
+    assert generated.common_name in search(client, generated.common_name.upper())
+    assert search(client, "xeriscape") == ["Littleleaf Alumroot"]  # rows from before stay indexed once
+    factories.plant(common_name="Wombatwort")  # an ordinary save after it is indexed by the trigger again
+    assert search(client, "wombatwort") == ["Wombatwort"]
+
+    # An error inside the block rolls the dropped trigger back with everything else.
+    with pytest.raises(ValueError), transaction.atomic(), fts_indexed_in_bulk():
+        raise ValueError("a failed bulk insert")
+    factories.plant(common_name="Numbatwort")
+    assert search(client, "numbatwort") == ["Numbatwort"]
