@@ -4,9 +4,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import plant_pages
 from .filters import PlantFilter
 from .models import PlantProfile, Rank, Taxon
-from .structured_data import as_script_text, plant_json_ld
+from .structured_data import as_script_text
 
 PLANTS_PER_PAGE = 24
 
@@ -43,6 +44,7 @@ class PlantFinderView(ListView):
         filterset = self.filterset
         context["filter"] = filterset
         context["valid"] = not filterset.is_bound or filterset.is_valid()
+        context.update(facets=None, chips=[], advice=None)
         if context["valid"]:
             context["facets"] = filterset.facets()
             context["chips"] = filterset.chips(self.request.GET)
@@ -58,23 +60,19 @@ class PlantFinderView(ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class PlantDetailView(DetailView):
-    template_name = "plants/plant_detail.html"
-    context_object_name = "plant"
+class PlantDetailView(TemplateView):
+    """A plant's page, from its stored page document (plants/plant_pages.py): one query."""
 
-    def get_queryset(self):
-        # Staff preview drafts and scheduled profiles on the public layout; everyone else gets a 404.
-        profiles = (
-            PlantProfile.objects.all() if self.request.user.is_staff else PlantProfile.objects.published()
-        )
-        return profiles.for_page()
+    template_name = "plants/plant_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        plant = self.object
-        context["lineage"] = list(plant.taxon.lineage())
-        page_url = self.request.build_absolute_uri(plant.get_absolute_url())
-        context["structured_data"] = as_script_text(plant_json_ld(plant, context["lineage"], page_url))
+        # Staff preview drafts and scheduled profiles on the public layout; everyone else gets a 404.
+        page = plant_pages.page_for(kwargs["slug"], include_unpublished=self.request.user.is_staff)
+        if page is None:
+            raise Http404("No published plant profile has this address.")
+        structured_data = page.structured_data(self.request.build_absolute_uri(self.request.path))
+        context.update(page=page.document, profile=page, structured_data=as_script_text(structured_data))
         return context
 
 
@@ -94,7 +92,7 @@ class TaxonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         taxon = self.object
-        context["ancestors"] = list(taxon.ancestors())
+        context["ancestors"] = [plant_pages.taxon_link(node) for node in taxon.ancestors()]
         context["children"] = list(taxon.children.order_by("scientific_name"))
         plants = PlantProfile.objects.published().below(taxon).for_cards().order_by("common_name", "pk")
         try:

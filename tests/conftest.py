@@ -8,9 +8,29 @@ from tests import factories
 
 def pytest_sessionstart(session):
     # Tests run with DEBUG off and the production (manifest) static storage,
-    # which needs collected files to resolve {% static %}.
-    # needs collected files to resolve {% static %}; collecting is incremental.
+    # which needs collected files to resolve static(); collecting is incremental.
     call_command("collectstatic", interactive=False, verbosity=0)
+    _record_jinja2_contexts()
+
+
+def _record_jinja2_contexts():
+    """Give the test client `response.context` for Jinja2 pages too.
+
+    Django's test setup records the contexts of its own template language
+    only; this sends the same signal for the public site's Jinja2 templates.
+    """
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def render_and_record(self, context=None, request=None):
+        context = {} if context is None else context
+        content = render(self, context, request)  # adds the request and csrf entries to `context`
+        template_rendered.send(sender=self, template=self, context=context)
+        return content
+
+    Template.render = render_and_record
 
 
 @pytest.fixture(autouse=True)

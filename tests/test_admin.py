@@ -39,10 +39,11 @@ def test_changelist_add_and_change_pages_render(staff_client, alumroot, model, s
 def test_every_plants_model_is_registered():
     from django.apps import apps
 
-    from plants.models import ContentVersion
+    from plants.models import ContentVersion, PlantPage
 
-    # ContentVersion is bookkeeping for the finder's index, which nobody edits.
-    assert set(apps.get_app_config("plants").get_models()) - {ContentVersion} == set(PLANT_MODELS)
+    # ContentVersion is bookkeeping for the finder's index and PlantPage is built
+    # from the rest: nobody edits either.
+    assert set(apps.get_app_config("plants").get_models()) - {ContentVersion, PlantPage} == set(PLANT_MODELS)
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from .article import ArticleSection, CareTip
 from .distribution import ConservationStatus, NativeRange, NativeStatus
 from .garden import GardenUse, PlantGardenUse, Wildlife, WildlifeSupport
 from .images import Licence, PlantImage
+from .page import PlantPage
 from .profile import (
     FLAG_COLUMNS,
     FLAG_FIELDS,
@@ -37,6 +38,7 @@ __all__ = [
     "NativeStatus",
     "PlantGardenUse",
     "PlantImage",
+    "PlantPage",
     "PlantProfile",
     "PublicationStatus",
     "Rank",

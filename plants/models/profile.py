@@ -132,6 +132,11 @@ FLAG_COLUMNS = {
 }
 
 
+def is_public(status: str, published_at) -> bool:
+    """Whether a profile in this state is on the public site now (as `published()` selects)."""
+    return status == PublicationStatus.PUBLISHED and (published_at is None or published_at <= timezone.now())
+
+
 class PlantProfileQuerySet(models.QuerySet):
     def published(self):
         """Profiles the public may see: published, and their publish time reached."""
@@ -304,9 +309,7 @@ class PlantProfile(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == PublicationStatus.PUBLISHED and (
-            self.published_at is None or self.published_at <= timezone.now()
-        )
+        return is_public(self.status, self.published_at)
 
     def _flags(self, group: str) -> list[str]:
         choices = FLAG_FIELDS[group]

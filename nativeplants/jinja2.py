@@ -1,0 +1,77 @@
+"""The Jinja2 environment of the public site's templates (templates/).
+
+Gives templates what Django's template language had built in or loaded:
+`static()` and `url()`, and the filters they use, Django's own where one
+exists so the output is the same.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template import defaultfilters
+from django.templatetags.static import static
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import formats, timezone
+from jinja2 import Environment, StrictUndefined
+
+from plants.templatetags.botany import italic_name
+from plants.templatetags.links import http_url
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """reverse() for templates: url("plants:plant_detail", slug=plant.slug)."""
+    if not args and not kwargs:  # the site's fixed links, on every page
+        return _fixed_url(name, get_script_prefix(), get_urlconf())
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+# reverse() and the manifest lookup behind static() cost more than the rest of
+# a page's header; their answers only change with what the keys hold.
+@functools.lru_cache(maxsize=64)
+def _fixed_url(name: str, script_prefix: str, urlconf) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def static_url(path: str) -> str:
+    """static() for templates, remembered per file (the manifest is read once per process)."""
+    if settings.DEBUG:  # runserver serves unhashed files that may change
+        return static(path)
+    return _static_url(path, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)
+def _static_url(path: str, script_prefix: str) -> str:
+    return static(path)
+
+
+def local_datetime(value) -> str:
+    """A datetime in the site's time zone and format, as Django's templates print one."""
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+@receiver(setting_changed)
+def _forget_urls(*, setting, **kwargs):
+    # Tests switch storages and URL confs; a process serving pages never does.
+    if setting in ("STATIC_URL", "STORAGES", "DEBUG", "ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
+        _fixed_url.cache_clear()
+        _static_url.cache_clear()
+
+
+def environment(**options) -> Environment:
+    # A misspelt name is an error, not a silently empty string on the page.
+    options["undefined"] = StrictUndefined
+    options.setdefault("keep_trailing_newline", True)
+    env = Environment(**options)
+    env.globals.update(static=static_url, url=url)
+    env.filters.update(
+        capfirst=defaultfilters.capfirst,
+        datetime=local_datetime,
+        http_url=http_url,
+        italic_name=italic_name,
+        linebreaks=defaultfilters.linebreaks_filter,
+        pluralize=defaultfilters.pluralize,
+        truncatechars=defaultfilters.truncatechars,
+    )
+    return env

@@ -1,0 +1,224 @@
+"""Plant page documents: what a plant's page shows, built once per change and read in one query.
+
+`build_document()` turns a profile (loaded with `PlantProfile.objects.for_page()`)
+into plain JSON: text as stored, choices and NatureServe ranks in words,
+zone scales worked out, links reversed.  `rebuild()` stores documents for a
+set of profiles; plants/signals.py calls it inside the transaction of every
+save that changes what a page shows, so a committed change and its page
+document are never out of step.  `page_for()` is the page's one query; a
+profile without a document yet (made by bulk inserts, or before the table
+existed) gets one built on its first visit.
+
+Documents hold reversed URLs and media URLs: after changing URL patterns or
+MEDIA_URL, run `manage.py rebuild_plant_pages`.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db import connection
+from django.template.defaultfilters import truncatechars
+from django.utils import timezone
+
+from plants.models import PlantPage, PlantProfile
+from plants.models.page import PageDocumentDecoder
+from plants.models.profile import is_public
+from plants.structured_data import plant_json_ld
+
+# Raise when build_document() or the templates change what a document holds:
+# a stored document of another version is rebuilt on its page's next visit.
+DOCUMENT_VERSION = 1
+# Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
+BATCH_SIZE = 500
+
+
+def taxon_link(taxon) -> dict:
+    """A taxon as a classification list shows it (plant and taxon pages)."""
+    return {
+        "scientific_name": taxon.scientific_name,
+        "is_italicised": taxon.is_italicised,
+        "common_name": taxon.common_name,
+        "rank_label": taxon.rank_label,
+        "url": taxon.get_absolute_url(),
+    }
+
+
+def _image(image) -> dict:
+    rendition = image.default_rendition
+    return {
+        "src": image.src,
+        "srcset": image.srcset,
+        "width": rendition.get("width"),
+        "height": rendition.get("height"),
+        "alt_text": image.alt_text,
+        "credit": image.credit,
+        "licence": image.get_licence_display(),
+        "licence_url": image.licence_url,
+        "source_url": image.source_url,
+    }
+
+
+def _conservation_status(status) -> dict:
+    decoded = status.decoded
+    return {
+        "rank": status.rank,
+        "place": status.place,
+        "is_decoded": decoded.is_decoded,
+        "summary": decoded.summary if decoded.is_decoded else "",
+        "explanations": [list(pair) for pair in decoded.explanations()] if decoded.is_decoded else [],
+        "notes": list(decoded.notes),
+        "explanation": status.explanation,
+    }
+
+
+def build_document(profile: PlantProfile) -> dict:
+    """Everything the plant page shows, as JSON-ready values (profile from for_page())."""
+    lineage = list(profile.taxon.lineage())
+    images = [_image(image) for image in profile.images.all()]
+    taxon = taxon_link(profile.taxon)
+    taxon["authority"] = profile.taxon.authority
+    statuses = list(profile.conservation_statuses.all())
+    for status in statuses:
+        status.profile = profile  # decoding reads the taxon's rank; spare the query
+    return {
+        "version": DOCUMENT_VERSION,
+        "common_name": profile.common_name,
+        "title": profile.title,
+        "summary": profile.summary,
+        "description": truncatechars(profile.summary, 155),
+        "og_description": truncatechars(profile.summary, 200),
+        "usda_symbol": profile.usda_symbol,
+        "usda_url": profile.usda_url,
+        "is_rare": profile.is_rare,
+        "taxon": taxon,
+        "life_cycles": profile.life_cycles,
+        "growth_habits": profile.growth_habits,
+        "usda_group": profile.get_usda_group_display(),
+        "native_statuses": [{"label": str(s), "code": s.code} for s in profile.native_statuses.all()],
+        "native_ranges": [str(place) for place in profile.native_ranges.all()],
+        "zone_range": profile.zone_range,
+        "zone_scale": [
+            {"number": cell.number, "in_range": cell.in_range, "partial": cell.partial}
+            for cell in profile.zone_scale
+        ],
+        "light_levels": profile.light_levels,
+        "water_need": profile.get_water_need_display() if profile.water_need else "",
+        "climate_notes": profile.climate_notes,
+        "light_notes": profile.light_notes,
+        "soil_notes": profile.soil_notes,
+        "water_notes": profile.water_notes,
+        "images": images,
+        "sections": [
+            {"order": s.order, "heading": s.heading, "body": s.body, "shows": s.shows}
+            for s in profile.sections.all()
+        ],
+        "garden_uses": [
+            {"label": use.note or use.garden_use.name, "url": use.garden_use.get_absolute_url()}
+            for use in profile.garden_uses.all()
+        ],
+        "care_tips": [
+            {"category": tip.category, "label": tip.get_category_display(), "text": tip.text}
+            for tip in profile.care_tips.all()
+        ],
+        "wildlife": [
+            {
+                "name": support.wildlife.name,
+                "resource": support.get_resource_display() if support.resource else "",
+            }
+            for support in profile.wildlife_supported.all()
+        ],
+        "conservation_statuses": [_conservation_status(status) for status in statuses],
+        "lineage": [taxon_link(node) for node in lineage],
+        "source_citation": profile.data_source.citation if profile.data_source else "",
+        # Completed on each visit by PageRead.structured_data().
+        "structured_data": plant_json_ld(profile, lineage, page_url=""),
+    }
+
+
+def rebuild(profiles) -> int:
+    """Build and store the documents of `profiles` (a PlantProfile queryset); returns how many."""
+    count = 0
+    ids = list(profiles.order_by().values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = PlantProfile.objects.for_page().filter(pk__in=ids[start : start + BATCH_SIZE])
+        pages = [PlantPage(profile=profile, document=build_document(profile)) for profile in batch]
+        PlantPage.objects.bulk_create(
+            pages, update_conflicts=True, unique_fields=["profile"], update_fields=["document", "built_at"]
+        )
+        count += len(pages)
+    return count
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """A page document with the profile's publication state and dates, read with it."""
+
+    profile_id: int
+    status: str
+    published_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    document: dict
+
+    @property
+    def is_published(self) -> bool:
+        return is_public(self.status, self.published_at)
+
+    def structured_data(self, page_url: str) -> dict:
+        """The page's JSON-LD: the stored part plus its address and dates, which publishing changes."""
+        return dict(
+            self.document["structured_data"],
+            url=page_url,
+            mainEntityOfPage=page_url,
+            dateModified=self.updated_at.isoformat(),
+            datePublished=(self.published_at or self.created_at).isoformat(),
+        )
+
+
+# Raw SQL because this is every plant page's only query, and building it with
+# the ORM's query compiler took longer than the rest of the page.
+_PAGE_SQL = (
+    "SELECT profile.id, profile.status, profile.published_at, profile.created_at, profile.updated_at,"
+    " page.document AS page_document"
+    f" FROM {PlantProfile._meta.db_table} profile"
+    f" LEFT JOIN {PlantPage._meta.db_table} page ON page.profile_id = profile.id"
+    " WHERE profile.slug = %s"
+)
+
+
+def page_for(slug: str, *, include_unpublished: bool = False) -> PageRead | None:
+    """The page of the profile with this slug, in one query; None if there is none to show."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PAGE_SQL, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, status, published_at, created_at, updated_at, stored = row
+    document = json.loads(stored, cls=PageDocumentDecoder) if stored is not None else None
+    if document is None or document.get("version") != DOCUMENT_VERSION:
+        document = _build_now(pk, replace=document is not None)
+    page = PageRead(pk, status, _aware(published_at), _aware(created_at), _aware(updated_at), document)
+    return page if include_unpublished or page.is_published else None
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite returns the stored UTC times naive (the ORM would make them aware the same way).
+    if value is not None and timezone.is_naive(value):
+        return timezone.make_aware(value, UTC)
+    return value
+
+
+def _build_now(pk: int, *, replace: bool) -> dict:
+    """Build a document on a visit: the profile has none yet, or one of an older version."""
+    profile = PlantProfile.objects.for_page().get(pk=pk)
+    document = build_document(profile)
+    page = PlantPage(profile=profile, document=document)
+    if replace:
+        PlantPage.objects.bulk_create(
+            [page], update_conflicts=True, unique_fields=["profile"], update_fields=["document", "built_at"]
+        )
+    else:
+        # If an editor's save stored a document meanwhile, theirs is as new: keep it.
+        PlantPage.objects.bulk_create([page], ignore_conflicts=True)
+    return json.loads(json.dumps(document), cls=PageDocumentDecoder)  # as if read back

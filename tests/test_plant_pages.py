@@ -1,0 +1,172 @@
+"""Plant page documents (plants/plant_pages.py): one query per page, and never behind an edit."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from plants import plant_pages
+from plants.models import (
+    CareTip,
+    ConservationStatus,
+    DataSource,
+    GardenUse,
+    NativeRange,
+    PlantPage,
+    PlantProfile,
+    Wildlife,
+    WildlifeSupport,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(client, profile) -> str:
+    response = client.get(profile.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_saved_profile_has_its_document_and_its_page_is_one_query(client, alumroot, settings):
+    settings.CACHE_SECONDS = 0  # else the page cache reads the content version too
+    stored = PlantPage.objects.get(profile=alumroot).document
+    assert stored["version"] == plant_pages.DOCUMENT_VERSION
+    assert stored["common_name"] == "Littleleaf Alumroot"
+    assert [node["scientific_name"] for node in stored["lineage"]][
+        -1
+    ] == "Heuchera parvifolia var. microcarpa"
+    with CaptureQueriesContext(connection) as queries:
+        page_text(client, alumroot)
+    assert len(queries) == 1
+
+
+def test_the_document_is_what_the_profile_says(alumroot):
+    profile = PlantProfile.objects.for_page().get(pk=alumroot.pk)
+    document = plant_pages.build_document(profile)
+    assert document["zone_range"] == "4–8"
+    assert [cell["number"] for cell in document["zone_scale"] if cell["in_range"]] == [4, 5, 6, 7, 8]
+    assert document["native_ranges"] == ["Colorado", "New Mexico"]
+    ranks = set(alumroot.conservation_statuses.values_list("rank", flat=True))
+    assert {status["rank"] for status in document["conservation_statuses"]} == ranks
+    assert json.loads(json.dumps(document)) == document  # plain JSON, nothing lost on the way in
+
+
+@pytest.mark.parametrize(
+    "edit, shown",
+    [
+        (lambda p: _save_first(p.sections), "Edited section body."),
+        (lambda p: CareTip.objects.create(profile=p, order=99, category="planting", text="Edited tip."), "Edited tip."),
+        (lambda p: NativeRange.objects.create(profile=p, state="UT"), "Utah"),
+        (lambda p: _reslug(GardenUse.objects.get(slug="rock-garden")), "?use=edited-rockery"),
+        (lambda p: _rename(Wildlife.objects.filter(supported_by__profile=p).first(), "Edited bees"), "Edited bees"),
+        (lambda p: _rename(p.taxon.parent.parent, "Editedgenus"), "Editedgenus"),
+        (lambda p: _retitle(p.data_source), "Edited source title"),
+        (lambda p: _retitle_profile(p), "Edited headline"),
+    ],
+    ids=["section", "care tip", "native range", "garden use name", "wildlife name", "genus name",
+         "data source", "profile"],
+)  # fmt: skip
+def test_every_kind_of_edit_shows_on_the_next_visit(client, alumroot, edit, shown):
+    page_text(client, alumroot)
+    edit(alumroot)
+    assert shown in page_text(client, alumroot)
+
+
+def _save_first(sections):
+    section = sections.order_by("order").first()
+    section.body = "Edited section body."
+    section.save()
+
+
+def _rename(obj, name):
+    if hasattr(obj, "scientific_name"):
+        obj.scientific_name = name
+    else:
+        obj.name = name
+    obj.save()
+
+
+def _reslug(use: GardenUse):
+    use.slug = "edited-rockery"  # the link to the finder; the page shows this plant's own note
+    use.save()
+
+
+def _retitle(source: DataSource):
+    source.title = "Edited source title"
+    source.save()
+
+
+def _retitle_profile(profile):
+    profile.title = "Edited headline"
+    profile.save()
+
+
+def test_deleted_rows_leave_the_page(client, alumroot):
+    status = ConservationStatus.objects.filter(profile=alumroot, rank="S5T1T3Q").get()
+    support = WildlifeSupport.objects.filter(profile=alumroot).first()
+    name = support.wildlife.name
+    assert "S5T1T3Q" in page_text(client, alumroot) and name in page_text(client, alumroot)
+    status.delete()
+    support.delete()
+    page = page_text(client, alumroot)
+    assert "S5T1T3Q" not in page and name not in page
+
+
+def test_publishing_dates_come_from_the_profile_not_the_document(client, alumroot):
+    # The admin's publish action uses update(), which sends no signal: the page still shows the new dates.
+    PlantProfile.objects.filter(pk=alumroot.pk).update(updated_at="2030-01-02T03:04:05Z")
+    assert '"dateModified": "2030-01-02T03:04:05+00:00"' in page_text(client, alumroot)
+
+
+def test_a_profile_without_a_document_gets_one_on_its_first_visit(client, alumroot):
+    PlantPage.objects.filter(profile=alumroot).delete()
+    assert "Littleleaf Alumroot" in page_text(client, alumroot)
+    assert PlantPage.objects.filter(profile=alumroot).exists()
+
+
+def test_a_document_of_an_older_version_is_rebuilt(client, alumroot):
+    page = PlantPage.objects.get(profile=alumroot)
+    page.document = {"version": plant_pages.DOCUMENT_VERSION - 1, "common_name": "Stale"}
+    page.save()
+    assert "<h1>Littleleaf Alumroot</h1>" in page_text(client, alumroot)
+    assert PlantPage.objects.get(profile=alumroot).document["version"] == plant_pages.DOCUMENT_VERSION
+
+
+def test_drafts_have_documents_but_only_staff_see_them(staff_client, alumroot):
+    alumroot.status = "draft"
+    alumroot.save()
+    assert PlantPage.objects.filter(profile=alumroot).exists()
+    assert Client().get(alumroot.get_absolute_url()).status_code == 404
+    preview = staff_client.get(alumroot.get_absolute_url())
+    assert preview.status_code == 200 and "Preview:" in preview.content.decode()
+
+
+def test_deleting_a_profile_deletes_its_document(alumroot):
+    other = factories.plant(uses=("meadow",), rank_code="G2")
+    assert PlantPage.objects.filter(profile=other).exists()
+    other.delete()
+    assert not PlantPage.objects.filter(profile_id=other.pk).exists()
+    assert PlantPage.objects.filter(profile=alumroot).exists()
+
+
+def test_rebuild_plant_pages_command_rebuilds_every_document(alumroot):
+    factories.make_plants(3)
+    PlantPage.objects.all().delete()
+    call_command("rebuild_plant_pages", verbosity=0)
+    assert PlantPage.objects.count() == PlantProfile.objects.count() == 4
+
+
+def test_backups_leave_documents_out_and_a_restore_builds_them_again(client, alumroot):
+    from tests.dumps import dumpdata
+
+    dump = dumpdata("plants")
+    assert not [record for record in dump if record["model"] == "plants.plantpage"]
+    html = page_text(client, alumroot)
+    PlantProfile.objects.all().delete()
+    assert not PlantPage.objects.exists()
+    call_command("loaddata", "alumroot", verbosity=0)
+    assert page_text(client, PlantProfile.objects.get()) == html
