@@ -11,7 +11,7 @@ of three letters or more.
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 MAX_QUERY_LENGTH = 200
@@ -85,25 +85,32 @@ def _ranked_postgresql(queryset, text):
 
     query = SearchQuery(text, search_type="websearch", config="english")
     symbol = text.upper()  # symbols are stored upper-case; equality keeps the unique index usable
-    # Matching uses only operators the GIN indexes answer (@@ and %>, whose
-    # threshold is pg_trgm.word_similarity_threshold, set in settings), so the
-    # scores below are computed for the matches only, once each.  Split words
-    # ("alum root") share most of their trigrams with the joined name
-    # ("alumroot"), so this one trigram test finds them too; testing and scoring
-    # a joined copy of the query as well took half of every search's time.
-    matches = (
-        Q(search_vector=query) | Q(TrigramWordSimilar(F("search_names"), Value(text))) | Q(usda_symbol=symbol)
+    # Each way of matching is its own branch of a UNION, answered by its own index
+    # (%> by the trigram GIN index, whose threshold is pg_trgm.word_similarity_threshold,
+    # set in settings; @@ by the tsvector one; the symbol by its unique index).  One
+    # query OR-ing the three made PostgreSQL recheck all three conditions on every
+    # candidate row, decompressing the article's tsvector for each of the (often
+    # thousands of) name candidates.  Name matches are ranked by closeness alone, so
+    # their tsvectors are never read.  Split words ("alum root") share most of their
+    # trigrams with the joined name ("alumroot"), so the one trigram test finds them too.
+    similar_names = TrigramWordSimilar(F("search_names"), Value(text))
+    zero = Value(0.0, output_field=FloatField())
+    by_name = queryset.filter(similar_names).values_list(
+        "pk", "usda_symbol", TrigramWordSimilarity(text, "search_names"), zero
     )
-    name_similarity = TrigramWordSimilarity(text, "search_names")
-    rows = (
-        queryset.filter(matches)
-        .order_by()
-        .values_list("pk", "usda_symbol", name_similarity, SearchRank(F("search_vector"), query))
+    by_text = (
+        queryset.filter(search_vector=query)
+        .exclude(similar_names)
+        .values_list("pk", "usda_symbol", zero, SearchRank(F("search_vector"), query))
     )
-    return [
-        (pk, postgresql_rank(usda_symbol == symbol, similarity, text_rank))
-        for pk, usda_symbol, similarity, text_rank in rows
-    ]
+    by_symbol = queryset.filter(usda_symbol=symbol).values_list("pk", "usda_symbol", zero, zero)
+    ranks: dict[int, float] = {}
+    for pk, usda_symbol, similarity, text_rank in by_name.order_by().union(
+        by_text.order_by(), by_symbol.order_by(), all=True
+    ):
+        rank = postgresql_rank(usda_symbol == symbol, similarity, text_rank)
+        ranks[pk] = max(rank, ranks.get(pk, rank))
+    return list(ranks.items())
 
 
 # The trigram index can only look up words of at least three characters.
