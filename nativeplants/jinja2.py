@@ -72,6 +72,5 @@ def environment(**options) -> Environment:
         italic_name=italic_name,
         linebreaks=defaultfilters.linebreaks_filter,
         pluralize=defaultfilters.pluralize,
-        truncatechars=defaultfilters.truncatechars,
     )
     return env

@@ -143,11 +143,16 @@ def rebuild(profiles) -> int:
     for start in range(0, len(ids), BATCH_SIZE):
         batch = PlantProfile.objects.for_page().filter(pk__in=ids[start : start + BATCH_SIZE])
         pages = [PlantPage(profile=profile, document=build_document(profile)) for profile in batch]
-        PlantPage.objects.bulk_create(
-            pages, update_conflicts=True, unique_fields=["profile"], update_fields=["document", "built_at"]
-        )
+        _store(pages)
         count += len(pages)
     return count
+
+
+def _store(pages: list[PlantPage]) -> None:
+    """Insert the pages, or replace the documents of profiles that have one."""
+    PlantPage.objects.bulk_create(
+        pages, update_conflicts=True, unique_fields=["profile"], update_fields=["document", "built_at"]
+    )
 
 
 @dataclass(frozen=True)
@@ -215,9 +220,7 @@ def _build_now(pk: int, *, replace: bool) -> dict:
     document = build_document(profile)
     page = PlantPage(profile=profile, document=document)
     if replace:
-        PlantPage.objects.bulk_create(
-            [page], update_conflicts=True, unique_fields=["profile"], update_fields=["document", "built_at"]
-        )
+        _store([page])
     else:
         # If an editor's save stored a document meanwhile, theirs is as new: keep it.
         PlantPage.objects.bulk_create([page], ignore_conflicts=True)
