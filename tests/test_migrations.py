@@ -4,8 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import F, Value
+from django.urls import reverse
 
 from plants.models import PlantProfile
+from plants.models.profile import search_vector_expression
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,3 +56,35 @@ def test_every_plants_migration_can_be_reversed():
             continue
         for operation in migration.operations:
             assert operation.reversible, f"{app}.{name}: {operation.describe()} cannot be reversed"
+
+
+def test_names_saved_before_0010_are_stored_with_each_word_once(client):
+    call_command("migrate", "plants", "0009", verbosity=0)
+    call_command("loaddata", "alumroot", verbosity=0)
+    repeated = (
+        "Littleleaf Alumroot Heuchera parvifolia var. microcarpa Littleleaf alumroot HEPAM2 "
+        "Saxifragaceae Heuchera Heuchera parvifolia Heuchera parvifolia var. microcarpa"
+    )
+    PlantProfile.objects.update(search_names=repeated)
+    if connection.vendor == "postgresql":
+        PlantProfile.objects.update(
+            search_vector=search_vector_expression(F("search_names"), F("search_text"))
+        )
+
+    call_command("migrate", verbosity=0)
+
+    profile = PlantProfile.objects.get()
+    assert (
+        profile.search_names == "Littleleaf Alumroot Heuchera parvifolia var. microcarpa HEPAM2 Saxifragaceae"
+    )
+    if connection.vendor == "postgresql":
+        # The tsvector was recomputed from the new names.
+        stored, from_new, from_old = PlantProfile.objects.values_list(
+            "search_vector",
+            search_vector_expression(F("search_names"), F("search_text")),
+            search_vector_expression(Value(repeated), F("search_text")),
+        ).get()
+        assert stored == from_new != from_old
+    for text in ["alumroot", "Heuchera parvifolia", "saxifragaceae"]:
+        response = client.get(reverse("plants:finder"), {"q": text})
+        assert [plant.common_name for plant in response.context["plants"]] == ["Littleleaf Alumroot"]

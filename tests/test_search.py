@@ -127,3 +127,20 @@ def test_bulk_inserted_profiles_are_indexed_and_the_trigger_comes_back(client, a
         raise ValueError("a failed bulk insert")
     factories.plant(common_name="Numbatwort")
     assert search(client, "numbatwort") == ["Numbatwort"]
+
+
+def test_distinct_words_keeps_each_words_first_spelling_in_order():
+    from plants.search import distinct_words
+
+    assert (
+        distinct_words(["Littleleaf Alumroot", "Heuchera parvifolia", "Littleleaf alumroot", "  Heuchera  "])
+        == "Littleleaf Alumroot Heuchera parvifolia"
+    )
+    assert distinct_words([]) == ""
+
+
+def test_stored_names_hold_every_name_once(alumroot):
+    # The variety's lineage repeats its genus and species, and the taxon repeats the common name.
+    assert alumroot.search_names == (
+        "Littleleaf Alumroot Heuchera parvifolia var. microcarpa HEPAM2 Saxifragaceae"
+    )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plants import zones
+from plants.search import distinct_words
 from plants.validators import usda_symbol_validator
 
 from .garden import PlantGardenUse, WildlifeSupport
@@ -28,8 +29,11 @@ def search_vector_expression(names, text):
 
 
 def search_names_for(common_name: str, taxon, usda_symbol: str, lineage) -> str:
-    """The names search matches first: common, botanical, symbol, and every taxon from family down."""
-    return " ".join(
+    """The names search matches first: common, botanical, symbol, and every taxon from family down.
+
+    Each word once (see distinct_words): the lineage repeats the genus and species.
+    """
+    return distinct_words(
         [common_name, taxon.scientific_name, taxon.common_name, usda_symbol]
         + [node.scientific_name for node in lineage if node.rank >= Rank.FAMILY]
     )
