@@ -1,7 +1,7 @@
 """Free-text search over plant profiles, ranked so that name hits come first.
 
 PostgreSQL uses its full-text search on a stored, GIN-indexed tsvector, plus
-trigram word similarity on the names, so that misspellings ("heuchra") and
+trigram word similarity on the names (common, botanical, family), so that misspellings ("heuchra") and
 split words ("alum root") still find the plant.  SQLite has neither, so
 every word must appear somewhere as a substring, case-insensitively: less
 forgiving, and answered from an FTS5 trigram index (migration 0006) for words
@@ -104,32 +104,57 @@ def _ranked_postgresql(queryset, text):
     from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
+    from plants.models import Rank, Taxon
+
     query = SearchQuery(text, search_type="websearch", config="english")
     symbol = text.upper()  # symbols are stored upper-case; equality keeps the unique index usable
     # Each way of matching is its own branch of a UNION, answered by its own index
-    # (%> by the trigram GIN index, whose threshold is pg_trgm.word_similarity_threshold,
+    # (%> by a trigram GIN index, whose threshold is pg_trgm.word_similarity_threshold,
     # set in settings; @@ by the tsvector one; the symbol by its unique index).  One
-    # query OR-ing the three made PostgreSQL recheck all three conditions on every
-    # candidate row, decompressing the article's tsvector for each of the (often
-    # thousands of) name candidates.  Name matches are ranked by closeness alone, so
-    # their tsvectors are never read.  Split words ("alum root") share most of their
-    # trigrams with the joined name ("alumroot"), so the one trigram test finds them too.
-    similar_names = TrigramWordSimilar(F("search_names"), Value(text))
+    # query OR-ing them made PostgreSQL recheck every condition on every candidate.
+    #
+    # Names are compared in three short pieces, each by trigram word similarity:
+    # the common name, the other names (botanical, symbol), and the family's name
+    # (looked up among the few families, then its plants by their family column).
+    # A query sharing a word with thousands of names ("globemallow") is compared
+    # with thousands of short common names only; a family's name, whose "-aceae"
+    # trigrams every plant shares, is never compared with each plant.  Split words
+    # ("alum root") share most of their trigrams with the joined name ("alumroot").
     zero = Value(0.0, output_field=FloatField())
-    by_name = queryset.filter(similar_names).values_list(
-        "pk", "usda_symbol", TrigramWordSimilarity(text, "search_names"), zero
+    similar_common = TrigramWordSimilar(F("common_name"), Value(text))
+    similar_other = TrigramWordSimilar(F("search_other_names"), Value(text))
+    similar_families = Taxon.objects.filter(
+        TrigramWordSimilar(F("scientific_name"), Value(text)), rank=Rank.FAMILY
     )
+
+    def by_name(condition, similarity):
+        return queryset.filter(condition).values_list("pk", "usda_symbol", similarity, zero).order_by()
+
+    by_common = by_name(similar_common, TrigramWordSimilarity(text, "common_name"))
+    by_other = by_name(similar_other, TrigramWordSimilarity(text, "search_other_names"))
+    by_family = by_name(
+        Q(family__in=similar_families), TrigramWordSimilarity(text, "family__scientific_name")
+    )
+    # Name matches are ranked by closeness alone, so their article tsvectors are never read.
     by_text = (
         queryset.filter(search_vector=query)
-        .exclude(similar_names)
+        .exclude(similar_common)
+        .exclude(similar_other)
+        .exclude(family__in=similar_families)
         .values_list("pk", "usda_symbol", zero, SearchRank(F("search_vector"), query))
+        .order_by()
     )
-    by_symbol = queryset.filter(usda_symbol=symbol).values_list("pk", "usda_symbol", zero, zero)
+    by_symbol = queryset.filter(usda_symbol=symbol).values_list("pk", "usda_symbol", zero, zero).order_by()
+    matches = by_common.union(by_other, by_family, by_text, by_symbol, all=True)
+    # Read without the ORM's per-value converters, which for thousands of matches took
+    # longer than ranking them; psycopg gives the SQL 0.0 as a Decimal, hence float().
+    sql, params = matches.query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     ranks: dict[int, float] = {}
-    for pk, usda_symbol, similarity, text_rank in by_name.order_by().union(
-        by_text.order_by(), by_symbol.order_by(), all=True
-    ):
-        rank = postgresql_rank(usda_symbol == symbol, similarity, text_rank)
+    for pk, usda_symbol, similarity, text_rank in rows:
+        rank = postgresql_rank(usda_symbol == symbol, float(similarity), float(text_rank))
         ranks[pk] = max(rank, ranks.get(pk, rank))
     return list(ranks.items())
 

@@ -44,7 +44,12 @@ from plants.models import (
     WildlifeSupport,
     flag_field,
 )
-from plants.models.profile import search_names_for, search_text_for, search_vector_expression
+from plants.models.profile import (
+    other_names_for,
+    search_names_for,
+    search_text_for,
+    search_vector_expression,
+)
 from plants.search import fts_indexed_in_bulk
 
 SYNTHETIC_SOURCE_KEY = "synthetic"
@@ -171,6 +176,7 @@ _PROFILE_COLUMNS = [
     "water_notes",
     "is_rare",
     "search_names",
+    "search_other_names",
     "search_text",
     "data_source",
     "status",
@@ -367,6 +373,7 @@ class Generator:
                 "water_notes": "",
                 "is_rare": is_rare,
                 "search_names": search_names,
+                "search_other_names": other_names_for(common, taxon, symbol),
                 "search_text": search_text,
                 "data_source": source.pk,
                 "status": _PUBLISHED if rnd.random() < 0.95 else _DRAFT,

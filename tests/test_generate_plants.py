@@ -42,9 +42,21 @@ def test_writes_n_profiles_with_their_rows_and_a_realistic_spread():
 def test_derived_columns_match_what_the_signals_would_store():
     call_command("generate_plants", "60", verbosity=0)
     for profile in PlantProfile.objects.select_related("taxon")[:60]:
-        stored = (profile.family_id, profile.is_rare, profile.search_names, profile.search_text)
+        stored = (
+            profile.family_id,
+            profile.is_rare,
+            profile.search_names,
+            profile.search_other_names,
+            profile.search_text,
+        )
         profile.refresh_derived()
-        assert (profile.family.pk, profile.is_rare, profile.search_names, profile.search_text) == stored
+        assert (
+            profile.family.pk,
+            profile.is_rare,
+            profile.search_names,
+            profile.search_other_names,
+            profile.search_text,
+        ) == stored
 
 
 def test_generated_plants_have_working_pages(client):

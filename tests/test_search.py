@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from plants.models import PlantProfile
+from plants.models import PlantProfile, Rank
 from tests import factories
 
 FINDER = reverse("plants:finder")
@@ -56,7 +56,9 @@ def test_name_hits_rank_above_text_hits(client, alumroot):
 
 
 @on_postgresql
-@pytest.mark.parametrize("text", ["alum root", "heuchra", "Heuchera parviflora", "litleleaf"])
+@pytest.mark.parametrize(
+    "text", ["alum root", "heuchra", "Heuchera parviflora", "litleleaf", "saxifragacea", "Saxifragaceae"]
+)
 def test_postgresql_forgives_spelling_and_spacing(client, alumroot, text):
     assert search(client, text) == ["Littleleaf Alumroot"]
 
@@ -144,3 +146,14 @@ def test_stored_names_hold_every_name_once(alumroot):
     assert alumroot.search_names == (
         "Littleleaf Alumroot Heuchera parvifolia var. microcarpa HEPAM2 Saxifragaceae"
     )
+    # PostgreSQL's fuzzy search compares the common name and the others apart (the family by itself).
+    assert alumroot.search_other_names == "Heuchera parvifolia var. microcarpa HEPAM2"
+
+
+@on_postgresql
+def test_postgresql_finds_every_plant_of_a_family_by_its_name(client, alumroot):
+    # Families are looked up among the families, then their plants by their family column.
+    mitella = factories.taxon(Rank.GENUS, "Mitella", alumroot.family)
+    factories.plant(common_name="Miterwort", genus=mitella)
+    assert search(client, "saxifragacea") == ["Littleleaf Alumroot", "Miterwort"]
+    assert search(client, "heuchera") == ["Littleleaf Alumroot"]

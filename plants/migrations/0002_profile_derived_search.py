@@ -4,6 +4,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from plants.migrations._vendor import run_on
+
 # PostgreSQL-only search indexes: the trigram extension and GIN indexes cannot
 # be declared on the model without breaking SQLite, so they live here.
 POSTGRES_FORWARD = [
@@ -17,14 +19,6 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS plants_profile_search_vector_gin",
 ]
 
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 
@@ -60,5 +54,5 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD)),
+        migrations.RunPython(run_on("postgresql", POSTGRES_FORWARD), run_on("postgresql", POSTGRES_BACKWARD)),
     ]

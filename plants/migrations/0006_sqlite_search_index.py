@@ -14,12 +14,13 @@ indexes (migration 0002) and gets nothing here.
 
 from django.db import migrations
 
+from plants.migrations._vendor import run_on
+
 TABLE = "plants_profile_search"
 COLUMNS = "search_names, search_text"
 
-CREATE = [
-    f"CREATE VIRTUAL TABLE {TABLE} USING fts5({COLUMNS}, "
-    "content='plants_plantprofile', content_rowid='id', tokenize='trigram')",
+# Also run by later migrations that rebuild the profile table on SQLite (0011).
+TRIGGERS = [
     f"""CREATE TRIGGER {TABLE}_insert AFTER INSERT ON plants_plantprofile BEGIN
         INSERT INTO {TABLE}(rowid, {COLUMNS}) VALUES (new.id, new.search_names, new.search_text);
     END""",
@@ -30,6 +31,11 @@ CREATE = [
         INSERT INTO {TABLE}({TABLE}, rowid, {COLUMNS}) VALUES ('delete', old.id, old.search_names, old.search_text);
         INSERT INTO {TABLE}(rowid, {COLUMNS}) VALUES (new.id, new.search_names, new.search_text);
     END""",
+]
+CREATE = [
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5({COLUMNS}, "
+    "content='plants_plantprofile', content_rowid='id', tokenize='trigram')",
+    *TRIGGERS,
     # Index the rows already there.
     f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')",
 ]
@@ -41,16 +47,8 @@ DROP = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
 
 class Migration(migrations.Migration):
     dependencies = [("plants", "0005_content_version")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]
+    operations = [migrations.RunPython(run_on("sqlite", CREATE), run_on("sqlite", DROP), elidable=False)]

@@ -39,6 +39,19 @@ def search_names_for(common_name: str, taxon, usda_symbol: str, lineage) -> str:
     )
 
 
+def other_names_for(common_name: str, taxon, usda_symbol: str) -> str:
+    """The names besides the common one: botanical, the taxon's common name and the symbol.
+
+    Each word once, without the common name's words: PostgreSQL's forgiving
+    name search (plants/search.py) compares the query with the common name and
+    with these separately, each column short, so a query sharing a word with
+    thousands of names costs a fraction of comparing it with all the names at once.
+    """
+    common = {word.casefold() for word in common_name.split()}
+    words = f"{taxon.scientific_name} {taxon.common_name} {usda_symbol}".split()
+    return distinct_words(word for word in words if word.casefold() not in common)
+
+
 def search_text_for(title, summary, sections, tips, use_notes, notes) -> str:
     """The article text search reads: `sections` as (heading, body) pairs, the rest as strings."""
     return "\n".join(
@@ -118,6 +131,7 @@ ARTICLE_TEXT_FIELDS = (
     "soil_notes",
     "water_notes",
     "search_names",
+    "search_other_names",
     "search_text",
     "search_vector",
 )
@@ -248,6 +262,9 @@ class PlantProfile(models.Model):
     search_names = models.TextField(
         editable=False, blank=True, help_text="Common and botanical names, symbol."
     )
+    search_other_names = models.TextField(
+        editable=False, blank=True, help_text="Botanical name, the taxon's common name and symbol."
+    )
     search_text = models.TextField(editable=False, blank=True, help_text="The article's text, for search.")
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -366,11 +383,19 @@ class PlantProfile(models.Model):
             [use.note for use in self.garden_uses.all()],
             [self.climate_notes, self.light_notes, self.soil_notes, self.water_notes],
         )
-        fields = {"family": family, "is_rare": is_rare, "search_names": names, "search_text": text}
+        other_names = other_names_for(self.common_name, self.taxon, self.usda_symbol)
+        fields = {
+            "family": family,
+            "is_rare": is_rare,
+            "search_names": names,
+            "search_other_names": other_names,
+            "search_text": text,
+        }
         if connection.vendor == "postgresql":
             fields["search_vector"] = search_vector_expression(models.Value(names), models.Value(text))
         PlantProfile.objects.filter(pk=self.pk).update(**fields)
         self.family, self.is_rare, self.search_names, self.search_text = family, is_rare, names, text
+        self.search_other_names = other_names
 
     def clean(self):
         super().clean()
