@@ -136,6 +136,27 @@ def build_document(profile: PlantProfile) -> dict:
     }
 
 
+# A save that changes more pages than this (a source, a garden use or a taxon
+# shared by many plants) drops their documents instead of rebuilding them in the
+# editor's request: rebuilding 50,000 would take minutes, past the server's
+# timeout, and the save would fail.  Each dropped page is built on its next visit.
+EAGER_REBUILD_LIMIT = BATCH_SIZE
+
+
+def refresh(profiles) -> int:
+    """Bring the documents of `profiles` up to date; returns how many were rebuilt now.
+
+    Up to EAGER_REBUILD_LIMIT they are rebuilt at once; beyond it they are
+    deleted in one statement, and page_for() builds each on its next visit.
+    Either way no visit after the save's commit sees an old document.
+    """
+    profiles = profiles.order_by()
+    if profiles.count() > EAGER_REBUILD_LIMIT:
+        PlantPage.objects.filter(profile__in=profiles.values("pk")).delete()
+        return 0
+    return rebuild(profiles)
+
+
 def rebuild(profiles) -> int:
     """Build and store the documents of `profiles` (a PlantProfile queryset); returns how many."""
     count = 0

@@ -2,7 +2,8 @@
 
 Derived columns (family, rarity, search text) and the page document
 (plants/plant_pages.py) are rebuilt inside the transaction of the save that
-changes their sources, so a committed change never shows an old page.
+changes their sources, so a committed change never shows an old page (a save
+shared by very many plants drops their documents instead: plant_pages.refresh).
 
 Signals rather than save() overrides because loaddata saves in raw mode,
 bypassing save(), but still sends post_save.
@@ -66,7 +67,7 @@ def refresh_profiles_below(sender, instance, raw=False, **kwargs):
     below = PlantProfile.objects.below(instance)
     for profile in below.select_related("taxon"):
         profile.refresh_derived()
-    plant_pages.rebuild(below)
+    plant_pages.refresh(below)
 
 
 # Vocabulary and sources are shown by name on the pages of every plant that cites them.
@@ -79,7 +80,7 @@ CITED_BY = {
 
 def refresh_citing_pages(sender, instance, raw=False, **kwargs):
     if not raw:
-        plant_pages.rebuild(PlantProfile.objects.filter(**{CITED_BY[sender]: instance}).distinct())
+        plant_pages.refresh(PlantProfile.objects.filter(**{CITED_BY[sender]: instance}).distinct())
 
 
 for model in CITED_BY:

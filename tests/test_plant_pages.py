@@ -1,5 +1,6 @@
 """Plant page documents (plants/plant_pages.py): one query per page, and never behind an edit."""
 
+import datetime
 import json
 
 import pytest
@@ -70,7 +71,10 @@ def test_the_document_is_what_the_profile_says(alumroot):
     ids=["section", "care tip", "native range", "garden use name", "wildlife name", "genus name",
          "data source", "profile"],
 )  # fmt: skip
-def test_every_kind_of_edit_shows_on_the_next_visit(client, alumroot, edit, shown):
+@pytest.mark.parametrize("rebuild", ["at once", "on the next visit"])
+def test_every_kind_of_edit_shows_on_the_next_visit(client, alumroot, edit, shown, rebuild, monkeypatch):
+    if rebuild == "on the next visit":  # as if the edited row were shared by more plants than the limit
+        monkeypatch.setattr(plant_pages, "EAGER_REBUILD_LIMIT", 0)
     page_text(client, alumroot)
     edit(alumroot)
     assert shown in page_text(client, alumroot)
@@ -103,6 +107,54 @@ def _retitle(source: DataSource):
 def _retitle_profile(profile):
     profile.title = "Edited headline"
     profile.save()
+
+
+def _source_shared_by(count: int) -> DataSource:
+    source = DataSource.objects.create(
+        key="shared", publisher="Test", year=2025, title="Shared source",
+        url="https://example.org/shared", accessed=datetime.date(2025, 2, 25),
+    )  # fmt: skip
+    for profile in factories.make_plants(count):
+        profile.data_source = source
+        profile.save()
+    return source
+
+
+@pytest.mark.parametrize("count", [3, 9])
+def test_a_save_shared_by_more_plants_than_the_limit_drops_their_documents_in_constant_queries(
+    client, settings, monkeypatch, count
+):
+    settings.CACHE_SECONDS = 0
+    monkeypatch.setattr(plant_pages, "EAGER_REBUILD_LIMIT", 2)
+    source = _source_shared_by(count)
+    citing = list(PlantProfile.objects.filter(data_source=source))
+    bystander = factories.plant()
+    assert PlantPage.objects.filter(profile__in=citing).count() == count
+
+    source.title = "Renamed shared source"
+    with CaptureQueriesContext(connection) as queries:
+        source.save()
+    # The save, the count, the delete and the content version: the same at any count.
+    assert len(queries) == 4, [query["sql"] for query in queries]
+    assert not PlantPage.objects.filter(profile__in=citing).exists()
+    assert PlantPage.objects.filter(profile=bystander).exists()  # pages not citing it are kept
+
+    for profile in citing:
+        assert "Renamed shared source" in page_text(client, profile)
+    assert PlantPage.objects.filter(profile__in=citing).count() == count
+    with CaptureQueriesContext(connection) as queries:  # built once, then one query again
+        page_text(client, citing[0])
+    assert len(queries) == 1
+
+
+def test_a_save_shared_by_few_plants_rebuilds_their_documents_at_once(monkeypatch):
+    monkeypatch.setattr(plant_pages, "EAGER_REBUILD_LIMIT", 5)
+    source = _source_shared_by(3)
+    source.title = "Renamed shared source"
+    source.save()
+    documents = PlantPage.objects.filter(profile__data_source=source).values_list("document", flat=True)
+    assert len(documents) == 3
+    assert all("Renamed shared source" in doc["source_citation"] for doc in documents)
 
 
 def test_deleted_rows_leave_the_page(client, alumroot):
