@@ -130,3 +130,27 @@ def test_rare_banner_and_zone_scale_are_visible(page, site):
     page.goto(f"{site}/plants/littleleaf-alumroot/")
     assert page.get_by_role("heading", name="Rare plant").is_visible()
     assert page.get_by_text("USDA hardiness zones 4–8").is_visible()
+
+
+def _top_and_bottom(page, selector) -> tuple[float, float]:
+    box = page.locator(selector).first.bounding_box()
+    return box["y"], box["y"] + box["height"]
+
+
+def test_plant_page_spacing_on_a_phone_and_a_desktop(browser, site):
+    # A phone reads the facts, then the article: no more space between them than between sections.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = phone.new_page()
+    page.goto(f"{site}/plants/littleleaf-alumroot/")
+    _, scale_bottom = _top_and_bottom(page, ".zone-scale")
+    title_top, _ = _top_and_bottom(page, ".article__title")
+    assert 0 < title_top - scale_bottom <= 56
+    phone.close()
+    # A desktop sets the article's title level with the sidebar's first heading.
+    desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = desktop.new_page()
+    page.goto(f"{site}/plants/littleleaf-alumroot/")
+    title_top, _ = _top_and_bottom(page, ".article__title")
+    glance_top, _ = _top_and_bottom(page, "#facts-heading")
+    assert abs(title_top - glance_top) <= 2
+    desktop.close()
