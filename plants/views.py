@@ -2,6 +2,7 @@
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import plant_pages
@@ -104,6 +105,11 @@ class TaxonDetailView(DetailView):
 
 
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    """Crawl the pages and the sitemap, not the finder's endless filter combinations.
+
+    The admin is not listed: that would publish its address (ADMIN_URL), and its
+    pages already tell robots not to index them.
+    """
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", f"Disallow: {reverse('plants:finder')}?", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -67,6 +67,12 @@ def test_sitemap_is_split_into_pages(client, db, monkeypatch):
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
+def test_robots_txt_does_not_give_away_the_admin_whose_pages_say_noindex(client, settings):
+    assert settings.ADMIN_URL.strip("/") not in client.get("/robots.txt").content.decode()
+    login = client.get(f"/{settings.ADMIN_URL}login/").content.decode()
+    assert '<meta name="robots" content="NONE,NOARCHIVE">' in login
+
+
 def test_500_template_renders_without_context():
     from django.template.loader import render_to_string
 
@@ -74,8 +80,8 @@ def test_500_template_renders_without_context():
 
 
 def test_robots_and_sitemap(client, alumroot):
-    robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    robots = client.get("/robots.txt").content.decode().splitlines()
+    assert robots == ["User-agent: *", "Disallow: /plants/?", "Sitemap: http://testserver/sitemap.xml"]
     index = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/sitemap-plants.xml" in index and "http://testserver/sitemap-taxa.xml" in index
     assert (
