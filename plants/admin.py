@@ -43,6 +43,8 @@ class CareTipInline(admin.TabularInline):
 
 class PlantGardenUseInline(admin.TabularInline):
     model = models.PlantGardenUse
+    verbose_name = "garden use"
+    verbose_name_plural = "garden uses"
     extra = 0
     autocomplete_fields = ["garden_use"]
     fields = ["order", "garden_use", "note"]

@@ -1,5 +1,7 @@
 """The admin: every changelist and change form renders; lists do not query per row."""
 
+import html
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -44,6 +46,13 @@ def test_every_plants_model_is_registered():
     # ContentVersion is bookkeeping for the finder's index and PlantPage is built
     # from the rest: nobody edits either.
     assert set(apps.get_app_config("plants").get_models()) - {ContentVersion, PlantPage} == set(PLANT_MODELS)
+
+
+@pytest.mark.django_db
+def test_admin_index_names_each_kind_of_content_once(staff_client):
+    content = html.unescape(staff_client.get(reverse("admin:index")).content.decode())
+    assert content.count(">Garden uses<") == 1  # the vocabulary
+    assert content.count(">Plants' garden uses<") == 1
 
 
 @pytest.mark.django_db

@@ -73,7 +73,10 @@ class PlantGardenUse(ProfilePart):
 
     class Meta:
         ordering = ["order", "id"]
-        verbose_name = "garden use"
+        # Not plain "garden use": the admin's index would list two "Garden uses",
+        # this and the vocabulary (GardenUse). The profile's inline keeps the short name.
+        verbose_name = "plant's garden use"
+        verbose_name_plural = "plants' garden uses"
         constraints = [
             models.UniqueConstraint(fields=["profile", "garden_use"], name="plantgardenuse_once_per_profile")
         ]
