@@ -59,18 +59,36 @@ def _forget_urls(*, setting, **kwargs):
         _static_url.cache_clear()
 
 
+class SiteEnvironment(Environment):
+    """Jinja2, with `page.common_name` reading a plain dict's key before its attributes.
+
+    Plant pages render stored JSON documents (plants/plant_pages.py).  Jinja
+    tries an attribute first and falls back to the key; on a dict every lookup
+    failed first, which cost more than the rest of rendering the name.  Django's
+    template language looks keys up first too, so a key named like a dict
+    method ("items") hides the method in templates, as it would there.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(**options) -> Environment:
     # A misspelt name is an error, not a silently empty string on the page.
     options["undefined"] = StrictUndefined
     options.setdefault("keep_trailing_newline", True)
-    env = Environment(**options)
+    env = SiteEnvironment(**options)
     env.globals.update(static=static_url, url=url)
     env.filters.update(
         capfirst=defaultfilters.capfirst,
         datetime=local_datetime,
         http_url=http_url,
         italic_name=italic_name,
-        linebreaks=defaultfilters.linebreaks_filter,
         pluralize=defaultfilters.pluralize,
     )
     return env

@@ -56,6 +56,20 @@ def test_the_document_is_what_the_profile_says(alumroot):
     assert json.loads(json.dumps(document)) == document  # plain JSON, nothing lost on the way in
 
 
+def test_the_documents_article_text_is_escaped_html_with_its_paragraphs(alumroot):
+    alumroot.summary = "Tiny <b>bells</b> & mats.\n\nSecond paragraph,\nsame one."
+    alumroot.save()
+    document = PlantPage.objects.get(profile=alumroot).document
+    assert document["summary_html"] == (
+        "<p>Tiny &lt;b&gt;bells&lt;/b&gt; &amp; mats.</p>\n\n<p>Second paragraph,<br>same one.</p>"
+    )
+    section = alumroot.sections.order_by("order").first()
+    section.body = "Plant in spring.\n\nWater <em>once</em>."
+    section.save()
+    body_html = PlantPage.objects.get(profile=alumroot).document["sections"][0]["body_html"]
+    assert body_html == "<p>Plant in spring.</p>\n\n<p>Water &lt;em&gt;once&lt;/em&gt;.</p>"
+
+
 @pytest.mark.parametrize(
     "edit, shown",
     [

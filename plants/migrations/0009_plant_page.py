@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.db.models.manager
-import plants.models.page
 from django.db import migrations, models
 
 
@@ -17,7 +16,9 @@ class Migration(migrations.Migration):
             name='PlantPage',
             fields=[
                 ('profile', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='page', serialize=False, to='plants.plantprofile')),
-                ('document', models.JSONField(decoder=plants.models.page.PageDocumentDecoder)),
+                # The decoder this field once named (PageDocumentDecoder) is gone; a decoder
+                # changes nothing in the database, so the field is plain JSON from the start.
+                ('document', models.JSONField()),
                 ('built_at', models.DateTimeField(auto_now=True)),
             ],
             options={

@@ -7,29 +7,7 @@ The public plant page then reads one row instead of running ten queries and
 turning ranks, zones and choices into words on every visit.
 """
 
-import json
-
 from django.db import models
-
-
-class PageDocument(dict):
-    """A decoded page document whose keys read as attributes, as templates read them.
-
-    Templates look names up as attributes first; on a plain dict each lookup
-    would fail and fall back to the key, which costs more than the rest of
-    rendering the name.  (No key may share a name with a dict method.)
-    """
-
-    def __getattr__(self, name):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-class PageDocumentDecoder(json.JSONDecoder):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs, object_hook=PageDocument)
 
 
 class NotDumpedManager(models.Manager):
@@ -49,7 +27,7 @@ class PlantPage(models.Model):
     )
     # Plain JSON (see plant_pages.build_document): text as stored, choices and
     # ranks already in words, links already reversed.
-    document = models.JSONField(decoder=PageDocumentDecoder)
+    document = models.JSONField()
     built_at = models.DateTimeField(auto_now=True)
 
     not_dumped = NotDumpedManager()

@@ -1,5 +1,6 @@
 """Display helpers for botanical names."""
 
+import functools
 from html import escape
 
 from django import template
@@ -18,9 +19,14 @@ def italic_name(taxon):
     `taxon` is a Taxon or a mapping with the same two keys (a plant page document's).
     """
     if isinstance(taxon, dict):
-        name, italicised = taxon["scientific_name"], taxon["is_italicised"]
-    else:
-        name, italicised = taxon.scientific_name, taxon.is_italicised
+        return _italic_name(taxon["scientific_name"], taxon["is_italicised"])
+    return _italic_name(taxon.scientific_name, taxon.is_italicised)
+
+
+# A plant page shows a dozen names, each of them on many pages; working one out
+# is pure string work, so each process remembers the names it has shown.
+@functools.lru_cache(maxsize=8192)
+def _italic_name(name: str, italicised: bool) -> str:
     if not italicised:
         return name
     runs: list[tuple[bool, list[str]]] = []
