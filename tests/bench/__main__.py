@@ -8,8 +8,9 @@ SQLite, or as `<db>_bench_<size>` on PostgreSQL), then:
 2. times each page at the largest size through Django's test client, cache off;
 3. serves the largest database with the same gunicorn setup as `make serve`
    and loads it with wrk: plant page, filtered finder and a static CSS file,
-   page cache on and off, reporting each page's requests/s as a ratio to the
-   static file's, the errors, and the workers' peak memory;
+   taking turns (four of 5 s each by default), page cache on and off,
+   reporting each page's requests/s as a ratio to the static file's, the
+   errors, and the workers' peak memory;
 4. soaks it: random finder filters at 64 connections while an editor saves
    profiles through the admin, then checks that every saved edit is there.
 
@@ -40,6 +41,7 @@ PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 LIMIT_QUERIES = 12
 WARM_UP_SECONDS = 3
+TURNS = 4  # of each throughput target (see interleaved())
 TARGETS_MS = {"finder, zone + light + use": 60, "plant page": 20, "finder, text search": 100}
 EDITOR = ("bench-editor", secrets.token_urlsafe(12))
 
@@ -214,10 +216,12 @@ def wrk(url: str, connections: int, seconds: int, script: str | None = None, tim
     else:
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
         errors += int(non_2xx.group(1)) if non_2xx else 0
+    elapsed, unit = re.search(r"requests in ([\d.]+)(ms|s|m)\b", output).groups()
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "requests": requests,
         "errors": errors,
+        "seconds": float(elapsed) * {"ms": 0.001, "s": 1, "m": 60}[unit],
     }
 
 
@@ -232,7 +236,7 @@ def throughput(url: str, pages: dict, seconds: int) -> list[dict]:
             targets["finder, zone + light + use"] = pages["finder, zone + light + use"]
             for path in targets.values():  # warm every worker: page cache, finder index, templates
                 wrk(server.base + path, 32, WARM_UP_SECONDS)
-            measured = {name: wrk(server.base + path, 32, seconds) for name, path in targets.items()}
+            measured = interleaved(server.base, targets, seconds)
             static = measured["static CSS"]["rps"]
             for name, figures in measured.items():
                 rows.append({"cache": cache, "page": name, **figures, "ratio": figures["rps"] / static})
@@ -240,6 +244,23 @@ def throughput(url: str, pages: dict, seconds: int) -> list[dict]:
         finally:
             server.stop()
     return rows
+
+
+def interleaved(base: str, targets: dict, seconds: int) -> dict:
+    """Load each target for `seconds` in all, in TURNS turns taken in rotation.
+
+    The machine's speed drifts by a tenth or more over a minute (a shared
+    virtual machine); back-to-back runs of 20 s each put that drift into the
+    ratio between the page and the static file. Taking turns spreads it over all.
+    """
+    turn = max(1, round(seconds / TURNS))
+    totals = {name: {"requests": 0, "errors": 0, "seconds": 0.0} for name in targets}
+    for _ in range(TURNS):
+        for name, path in targets.items():
+            result = wrk(base + path, 32, turn)
+            for key in totals[name]:
+                totals[name][key] += result[key]
+    return {name: {**total, "rps": total["requests"] / total["seconds"]} for name, total in totals.items()}
 
 
 # --- soak: readers and an editor at once ---------------------------------------------
