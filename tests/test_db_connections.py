@@ -77,7 +77,7 @@ def test_a_connection_the_server_closed_is_replaced_before_the_next_request(page
     assert connection.connection.info.backend_pid != pid
 
 
-def test_without_the_check_that_request_would_fail(page, settings):
+def test_without_the_check_that_request_would_fail(page):
     connection.health_check_enabled = False
     try:
         close_from_the_server(connection.connection.info.backend_pid)

@@ -25,8 +25,8 @@ class PlantPage(models.Model):
     profile = models.OneToOneField(
         "plants.PlantProfile", on_delete=models.CASCADE, primary_key=True, related_name="page"
     )
-    # Plain JSON (see plant_pages.build_document): text as stored, choices and
-    # ranks already in words, links already reversed.
+    # Plain JSON (see plant_pages.build_document): text as stored, the article's
+    # prose as escaped HTML, choices and ranks already in words, links already reversed.
     document = models.JSONField()
     built_at = models.DateTimeField(auto_now=True)
 
