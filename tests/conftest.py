@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests import factories
+from tests.support import factories
 
 
 def pytest_sessionstart(session):

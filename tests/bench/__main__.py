@@ -315,7 +315,7 @@ class Editor(threading.Thread):
             return response.status, response.geturl()
 
     def run(self):
-        from tests.admin_forms import form_data
+        from tests.support.admin_forms import form_data
 
         login = self.opener.open(self.base + "/admin/login/").read().decode()
         self._post(

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from plants.models import PlantProfile
-from tests import factories
+from tests.support import factories
 
 PLANT_MODELS = [model for model in admin.site._registry if model._meta.app_label == "plants"]
 
@@ -23,7 +23,7 @@ def test_changelist_add_and_change_pages_render(staff_client, alumroot, model, s
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         from plants.forms import PlantImageForm
-        from tests.test_imaging import jpeg_with_exif
+        from tests.support.images import jpeg_with_exif
 
         settings.MEDIA_ROOT = tmp_path
         upload = SimpleUploadedFile("p.jpg", jpeg_with_exif())

@@ -3,22 +3,7 @@
 Run alone with `make test PYTEST_ARGS="-m browser"`.
 """
 
-import shutil
-
 import pytest
-
-from tests import test_browser
-
-# The same Chromium and live site as the public-site browser tests.
-browser = test_browser.browser
-site = test_browser.site
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which("chromium") is None, reason="needs Debian's chromium (/usr/bin/chromium)"
-    ),
-]
 
 PASSWORD = "a-long-password-1"
 

@@ -22,7 +22,7 @@ from plants.models import (
     Taxon,
     flag_field,
 )
-from tests import factories
+from tests.support import factories
 
 FINDER = reverse("plants:finder")
 USES = ("meadow", "hedge", "rock-garden", "woodland")

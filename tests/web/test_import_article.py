@@ -17,9 +17,9 @@ from plants.models import (
     Rank,
     Taxon,
 )
-from tests import dumps, factories
+from tests.support import dumps, factories
+from tests.support.files import ARTICLES
 
-ARTICLES = Path(__file__).resolve().parent / "articles"
 SEED = ARTICLES / "littleleaf-alumroot.txt"
 SERVICEBERRY = ARTICLES / "saskatoon-serviceberry.txt"
 REDBUD = ARTICLES / "eastern-redbud.txt"

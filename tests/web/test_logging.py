@@ -15,7 +15,7 @@ def stdout_lines(capsys):
     return capsys.readouterr().out.splitlines()
 
 
-@pytest.mark.urls("tests.error_urls")
+@pytest.mark.urls("tests.support.error_urls")
 def test_a_server_error_is_one_line_with_the_path_and_no_secrets(client, db, capsys):
     form = {"username": "editor", "password": "hunter2-correct-horse", "card_number": "4111111111111111"}
     response = client.post("/test-only/fail/", form)

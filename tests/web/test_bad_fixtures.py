@@ -4,14 +4,14 @@
 """
 
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from plants.models import DataSource, GardenUse, PlantProfile, Taxon
+from tests.support.files import ALUMROOT_FIXTURE
 
-ALUMROOT = Path(__file__).resolve().parent.parent / "fixtures" / "alumroot.json"
+ALUMROOT = ALUMROOT_FIXTURE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

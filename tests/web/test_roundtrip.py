@@ -5,7 +5,6 @@ The full-site test uses the exact `dumpdata` command the README gives under "Bac
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,10 +12,10 @@ from django.http import HttpRequest
 from django.test import Client
 
 from plants.models import PlantImage, PlantProfile, Taxon
-from tests import dumps
-from tests.test_imaging import jpeg_with_exif
+from tests.support import dumps
+from tests.support.files import ARTICLES
+from tests.support.images import jpeg_with_exif
 
-ARTICLES = Path(__file__).resolve().parent / "articles"
 OTHER_ARTICLES = ["saskatoon-serviceberry.txt", "eastern-redbud.txt", "oconee-bells.txt"]
 _CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"|csrftoken=[^;"\s]*')
 

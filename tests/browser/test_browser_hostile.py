@@ -1,13 +1,12 @@
 """Script-injection attempts in editors' text do nothing in a real browser (system Chromium).
 
-Every payload in tests/factories.py both sets `window.__xss` and calls alert(),
+Every payload in tests/support/factories.py both sets `window.__xss` and calls alert(),
 so a payload that ran would leave the sentinel set or open a dialog.
 """
 
 import pytest
 
-from tests.factories import hostile_plant
-from tests.test_browser import browser, page, pytestmark, site  # noqa: F401  (shared fixtures and marks)
+from tests.support.factories import hostile_plant
 
 PAGES = [
     "/plants/hostile-plant/",
@@ -21,12 +20,12 @@ PAGES = [
 
 
 @pytest.fixture
-def hostile_site(site):  # noqa: F811
+def hostile_site(site):
     return site, hostile_plant()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_script_runs_and_no_dialog_opens(page, hostile_site, path):  # noqa: F811
+def test_no_script_runs_and_no_dialog_opens(page, hostile_site, path):
     url, plant = hostile_site
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -49,7 +48,7 @@ def test_no_script_runs_and_no_dialog_opens(page, hostile_site, path):  # noqa: 
     assert plant.common_name.split()[0] in page.content()
 
 
-def test_the_plant_page_shows_the_payloads_as_text(page, hostile_site):  # noqa: F811
+def test_the_plant_page_shows_the_payloads_as_text(page, hostile_site):
     url, plant = hostile_site
     page.goto(f"{url}/plants/hostile-plant/")
     assert page.get_by_role("heading", level=1).inner_text() == plant.common_name

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plants.models import PlantProfile
-from tests import factories
-from tests.admin_forms import form_data
+from tests.support import factories
+from tests.support.admin_forms import form_data
 
 CHANGELIST = reverse("admin:plants_plantprofile_changelist")
 

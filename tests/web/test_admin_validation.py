@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from plants.models import CareTip, ConservationStatus, PlantProfile
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from plants.models import PlantProfile, Taxon
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 CONFLICT = "saved this plant at"
 

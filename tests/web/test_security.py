@@ -6,15 +6,14 @@ import runpy
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from tests.pages import PUBLIC_PAGES
+from tests.support.files import BASE_DIR
+from tests.support.pages import PUBLIC_PAGES
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = BASE_DIR / "nativeplants" / "settings.py"
 # Variables the settings read; each test states the ones it wants, the rest are unset.
 SETTINGS_ENV = [

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 
 from plants import caching
 from plants.caching import cache_for_anonymous
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def visitor_cookie_view(request):
 urlpatterns = [path("cookie/", visitor_cookie_view)]
 
 
-@pytest.mark.urls("tests.test_caching")
+@pytest.mark.urls("tests.web.test_caching")
 def test_a_response_that_sets_a_cookie_is_never_stored(anonymous, db):
     first, second = anonymous.get("/cookie/"), Client().get("/cookie/")
     assert second.cookies["visitor"].value != first.cookies["visitor"].value

@@ -13,7 +13,7 @@ from django.template import Context, Template
 from django.utils.html import escape
 
 from plants.templatetags.links import http_url
-from tests.factories import XSS_CALL, XSS_PAYLOADS, hostile_plant
+from tests.support.factories import XSS_CALL, XSS_PAYLOADS, hostile_plant
 
 PUBLIC_PAGES = [
     "/",

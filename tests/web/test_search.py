@@ -6,7 +6,7 @@ from django.db import connection
 from django.urls import reverse
 
 from plants.models import PlantProfile, Rank
-from tests import factories
+from tests.support import factories
 
 FINDER = reverse("plants:finder")
 on_postgresql = pytest.mark.skipif(

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from plants.models import PlantProfile, Rank, Taxon
-from tests import factories
+from tests.support import factories
 
 
 def test_home_has_search_filters_featured_rare_and_taxonomy(client, alumroot):

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 
 @pytest.fixture

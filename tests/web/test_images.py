@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plants.models import PlantImage
-from tests.admin_forms import form_data
-from tests.test_imaging import jpeg_with_exif, png_declaring
+from tests.support.admin_forms import form_data
+from tests.support.images import jpeg_with_exif, png_declaring
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,5 @@
 """The alumroot fixture holds every fact of the seed article."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
@@ -13,8 +11,8 @@ from plants.models import (
     Rank,
     Taxon,
 )
+from tests.support.files import SEED
 
-SEED = Path(__file__).parent / "articles" / "littleleaf-alumroot.txt"
 SEED_LINES = [line.replace("\xa0", " ").strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
 
 

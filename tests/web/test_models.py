@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from plants.models import PlantProfile, Rank, Taxon
-from tests import factories
+from tests.support import factories
 
 
 @pytest.mark.django_db

@@ -21,7 +21,7 @@ from plants.models import (
     Wildlife,
     WildlifeSupport,
 )
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -227,7 +227,7 @@ def test_rebuild_plant_pages_command_rebuilds_every_document(alumroot):
 
 
 def test_backups_leave_documents_out_and_a_restore_builds_them_again(client, alumroot):
-    from tests.dumps import dumpdata
+    from tests.support.dumps import dumpdata
 
     dump = dumpdata("plants")
     assert not [record for record in dump if record["model"] == "plants.plantpage"]

@@ -1,7 +1,6 @@
 """Tests for plants.article_format, the plain-text article reader (no Django needed)."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 
@@ -18,10 +17,7 @@ from plants.article_format import (
     parse_file,
     parse_light,
 )
-
-ARTICLES = Path(__file__).resolve().parent / "articles"
-SEED = ARTICLES / "littleleaf-alumroot.txt"
-SHARED_SEED = Path(__file__).resolve().parents[2] / "shared/seeds/littleleaf-alumroot.txt"
+from tests.support.files import ARTICLES, SEED, SHARED_SEED
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from plants.models import PlantProfile, Rank
-from tests import factories
+from tests.support import factories
 
 FINDER = reverse("plants:finder")
 
