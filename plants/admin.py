@@ -1,23 +1,48 @@
 """The editors' workspace: every model editable, a profile on one page.
 
 Changelists select their related rows up front, so a list of ten thousand
-profiles costs the same handful of queries as a list of ten.
+profiles costs the same handful of queries as a list of ten.  Every request
+that writes is one change on the write path (plants/content.py): a profile's
+save, its inlines' saves, then one refresh of what they made stale.
 """
+
+from contextlib import nullcontext
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
-from . import models
-from .changes import content_changed
-from .forms import PlantImageForm, PlantProfileAdminForm, UniqueOrderInlineFormSet
+from . import content, models
+from .forms import PlantImageForm, PlantProfileAdminForm, ProfileRowsFormSet, UniqueOrderInlineFormSet
+from .models.publication import Visibility
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """A model admin whose writes go through the write path: one refresh per request, after the inlines."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        with self._change(request):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with self._change(request):
+            return super().delete_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        # Bulk actions (delete, publish) and list_editable saves post to the changelist.
+        with self._change(request):
+            return super().changelist_view(request, *args, **kwargs)
+
+    @staticmethod
+    def _change(request):
+        return content.change() if request.method == "POST" else nullcontext()
 
 
 @admin.register(models.Taxon)
-class TaxonAdmin(admin.ModelAdmin):
+class TaxonAdmin(ContentAdmin):
     list_display = ["scientific_name", "authority", "rank", "common_name", "parent"]
     list_filter = ["rank"]
     search_fields = ["scientific_name", "common_name", "authority"]
@@ -43,6 +68,7 @@ class CareTipInline(admin.TabularInline):
 
 class PlantGardenUseInline(admin.TabularInline):
     model = models.PlantGardenUse
+    formset = ProfileRowsFormSet
     verbose_name = "garden use"
     verbose_name_plural = "garden uses"
     extra = 0
@@ -52,17 +78,20 @@ class PlantGardenUseInline(admin.TabularInline):
 
 class WildlifeSupportInline(admin.TabularInline):
     model = models.WildlifeSupport
+    formset = ProfileRowsFormSet
     extra = 0
     autocomplete_fields = ["wildlife"]
 
 
 class NativeStatusInline(admin.TabularInline):
     model = models.NativeStatus
+    formset = ProfileRowsFormSet
     extra = 0
 
 
 class NativeRangeInline(admin.TabularInline):
     model = models.NativeRange
+    formset = ProfileRowsFormSet
     extra = 0
 
 
@@ -78,6 +107,7 @@ def rank_reading(status):
 
 class ConservationStatusInline(admin.TabularInline):
     model = models.ConservationStatus
+    formset = ProfileRowsFormSet
     extra = 0
     fields = ["scope", "region", "rank", "explanation", rank_reading]
     readonly_fields = [rank_reading]
@@ -113,22 +143,16 @@ class VisibilityFilter(admin.SimpleListFilter):
     parameter_name = "visibility"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Live")]
+        return Visibility.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = Q(status=models.PublicationStatus.PUBLISHED)
-        if self.value() == "draft":
-            return queryset.filter(status=models.PublicationStatus.DRAFT)
-        if self.value() == "scheduled":
-            return queryset.filter(published, published_at__gt=now)
-        if self.value() == "live":
-            return queryset.filter(published & (Q(published_at__isnull=True) | Q(published_at__lte=now)))
+        if self.value() in Visibility.values:
+            return queryset.filter(Visibility(self.value()).q())
         return queryset
 
 
 @admin.register(models.PlantProfile)
-class PlantProfileAdmin(admin.ModelAdmin):
+class PlantProfileAdmin(ContentAdmin):
     form = PlantProfileAdminForm
     list_display = [
         "common_name",
@@ -211,39 +235,35 @@ class PlantProfileAdmin(admin.ModelAdmin):
 
     @admin.display(description="Visibility", ordering="published_at")
     def visibility(self, profile):
-        if profile.status == models.PublicationStatus.DRAFT:
-            return "Draft"
-        if profile.published_at and profile.published_at > timezone.now():
+        if profile.visibility == Visibility.SCHEDULED:
             return f"Scheduled for {date_format(timezone.localtime(profile.published_at), 'DATETIME_FORMAT')}"
-        return "Live"
+        return profile.visibility.label
 
     @admin.action(description="Publish selected plant profiles now", permissions=["change"])
     def publish(self, request, queryset):
         now = timezone.now()
-        live = Q(status=models.PublicationStatus.PUBLISHED) & (
-            Q(published_at__isnull=True) | Q(published_at__lte=now)
-        )
-        to_publish = queryset.exclude(live)
+        to_publish = queryset.exclude(Visibility.LIVE.q(now=now))
         changed = list(to_publish.values_list("pk", flat=True))
         count = to_publish.update(status=models.PublicationStatus.PUBLISHED, published_at=now, updated_at=now)
         self._log_bulk(request, changed, "Published.")
-        self.message_user(
-            request, f"Published {count} plant profile{'s' if count != 1 else ''}.", messages.SUCCESS
-        )
+        message = ngettext("Published %(count)d plant profile.", "Published %(count)d plant profiles.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description="Unpublish selected plant profiles (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
-        to_draft = queryset.exclude(status=models.PublicationStatus.DRAFT)
+        to_draft = queryset.exclude(Visibility.DRAFT.q())
         changed = list(to_draft.values_list("pk", flat=True))
         count = to_draft.update(status=models.PublicationStatus.DRAFT, updated_at=timezone.now())
         self._log_bulk(request, changed, "Unpublished.")
-        self.message_user(
-            request, f"Unpublished {count} plant profile{'s' if count != 1 else ''}.", messages.SUCCESS
+        message = ngettext(
+            "Unpublished %(count)d plant profile.", "Unpublished %(count)d plant profiles.", count
         )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     def _log_bulk(self, request, pks, message):
-        """One history entry per profile, written in one query; cached pages go stale."""
-        content_changed()  # update() sends no signals
+        """One history entry per profile, written in one query; the change is noted (update() sends no signals)."""
+        with content.noting() as change:
+            change.published(pks)
         LogEntry.objects.log_actions(
             user_id=request.user.pk,
             queryset=models.PlantProfile.objects.filter(pk__in=pks).select_related("taxon"),
@@ -254,27 +274,27 @@ class PlantProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.GardenUse)
-class GardenUseAdmin(admin.ModelAdmin):
+class GardenUseAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.Wildlife)
-class WildlifeAdmin(admin.ModelAdmin):
+class WildlifeAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.DataSource)
-class DataSourceAdmin(admin.ModelAdmin):
+class DataSourceAdmin(ContentAdmin):
     list_display = ["publisher", "year", "title", "accessed", "url"]
     search_fields = ["publisher", "title", "key"]
     prepopulated_fields = {"key": ["publisher", "title"]}
 
 
-class ProfilePartAdmin(admin.ModelAdmin):
+class ProfilePartAdmin(ContentAdmin):
     """Rows usually edited inline on their profile, listed here to search across plants."""
 
     list_display = ["__str__", "profile"]

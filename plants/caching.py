@@ -3,13 +3,13 @@
 Views opt in with `cache_for_anonymous`; AnonymousPageCacheMiddleware serves
 their pages from the cache before sessions, CSRF, authentication, URL
 resolving and the view run, which is most of a hit's cost.  Every key
-includes the content's version token, which any saved or deleted plant content
-changes (plants/changes.py), so an editor's change is on the public site
-without tracking which pages it touches.  The token lives in the database,
+includes the content's version token, which the write path renews at the end
+of every change to plant content (plants/content.py), so an editor's change is
+on the public site without tracking which pages it touches.  The token lives in the database,
 not the cache, so that with the default per-process cache every gunicorn
 worker still sees another worker's save.  Each process re-reads it at most
 once every TOKEN_SECONDS: a hit then costs no query, and a save shows in the
-worker that made it at once (content_changed() forgets the token read) and in
+worker that made it at once (the write path forgets the token read) and in
 the others within that second.
 
 Requests carrying a session cookie are never served from the cache nor

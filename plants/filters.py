@@ -129,7 +129,7 @@ class PlantFilter(django_filters.FilterSet):
     @cached_property
     def _search_order(self) -> list[int]:
         """Positions of the plants matching the text search, best first (one query)."""
-        ranks = dict(search.ranked_matches(PlantProfile.objects.published(), self.active["q"]))
+        ranks = dict(search.ranked_matches(PlantProfile.objects.live(), self.active["q"]))
         positions = self.index.positions_of(ranks)
         # Best rank first; among equals, the finder's name order (positions follow it).
         return sorted(positions, key=lambda at: (-ranks[self.index.ids[at]], at))
@@ -270,5 +270,5 @@ class FinderResults:
             raise TypeError("Finder results can only be sliced, as a paginator does.")
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
         ids = [self.index.ids[at] for at in self.index.facets.positions(self.bits, self.order, start, stop)]
-        cards = PlantProfile.objects.published().for_cards().in_bulk(ids)
+        cards = PlantProfile.objects.live().for_cards().in_bulk(ids)
         return [cards[plant_id] for plant_id in ids if plant_id in cards]

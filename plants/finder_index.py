@@ -32,7 +32,6 @@ from plants.models import (
     NativeRange,
     PlantGardenUse,
     PlantProfile,
-    PublicationStatus,
     Rank,
     Taxon,
 )
@@ -95,7 +94,7 @@ def finder_index() -> FinderIndex:
 
 def build(token: str, now: datetime) -> FinderIndex:
     """Read the published plants and their filter values: eight queries whatever their number."""
-    published = PlantProfile.objects.published()
+    published = PlantProfile.objects.live(now)
     families = {
         family_id: (slug, family_label(name, common))
         for family_id, slug, name, common in Taxon.objects.filter(rank=Rank.FAMILY).values_list(
@@ -154,9 +153,7 @@ def build(token: str, now: datetime) -> FinderIndex:
         for sort, (_, ordering) in SORTS.items()
         if sort != DEFAULT_SORT
     }
-    next_publication = PlantProfile.objects.filter(
-        status=PublicationStatus.PUBLISHED, published_at__gt=now
-    ).aggregate(next=Min("published_at"))["next"]
+    next_publication = PlantProfile.objects.scheduled(now).aggregate(next=Min("published_at"))["next"]
     return FinderIndex(
         token=token,
         valid_until=next_publication,

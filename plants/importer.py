@@ -32,6 +32,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from plants import content
 from plants.article_format import DataSourceItem, ParsedArticle, TaxonItem
 from plants.models import (
     FLAG_COLUMNS,
@@ -137,7 +138,9 @@ def import_article(parsed: ParsedArticle, *, publish: bool = False, dry_run: boo
     """
     try:
         with transaction.atomic():
-            result = _Importer(parsed, publish=publish).run()
+            # One change per article: its rows are saved, then refreshed once (plants/content.py).
+            with content.change():
+                result = _Importer(parsed, publish=publish).run()
             result.dry_run = dry_run
             if dry_run:
                 transaction.set_rollback(True)

@@ -4,9 +4,9 @@
 into plain JSON: text as stored (the article's prose as escaped HTML with its
 paragraphs), choices and NatureServe ranks in words, zone scales worked out,
 links reversed.  `rebuild()` stores documents for a
-set of profiles; plants/signals.py calls it inside the transaction of every
-save that changes what a page shows, so a committed change and its page
-document are never out of step.  `page_for()` is the page's one query; a
+set of profiles; the write path (plants/content.py) calls it inside the
+transaction of every change to what a page shows, so a committed change and
+its page document are never out of step.  `page_for()` is the page's one query; a
 profile without a document yet (made by bulk inserts, or before the table
 existed) gets one built on its first visit.  `page_for()` decodes with orjson,
 a quarter of the standard library's time for a page's document.
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.html import linebreaks
 
 from plants.models import PlantPage, PlantProfile
-from plants.models.profile import is_public
+from plants.models.profile import Visibility
 from plants.structured_data import plant_json_ld
 
 # Raise when build_document() or the templates change what a document holds:
@@ -152,24 +152,40 @@ def build_document(profile: PlantProfile) -> dict:
 EAGER_REBUILD_LIMIT = BATCH_SIZE
 
 
-def refresh(profiles) -> int:
-    """Bring the documents of `profiles` up to date; returns how many were rebuilt now.
+def refresh_or_list(profiles) -> list[int]:
+    """The ids of `profiles` to rebuild now, or none if there are too many (their documents are dropped).
 
-    Up to EAGER_REBUILD_LIMIT they are rebuilt at once; beyond it they are
-    deleted in one statement, and page_for() builds each on its next visit.
-    Either way no visit after the save's commit sees an old document.
+    Up to EAGER_REBUILD_LIMIT the caller rebuilds them (with any others, each
+    once: plants.content); beyond it they are deleted in one statement, and
+    page_for() builds each on its next visit.  Either way no visit after the
+    save's commit sees an old document.
     """
     profiles = profiles.order_by()
     if profiles.count() > EAGER_REBUILD_LIMIT:
         PlantPage.objects.filter(profile__in=profiles.values("pk")).delete()
+        return []
+    return list(profiles.values_list("pk", flat=True))
+
+
+def refresh_ids(ids) -> int:
+    """Bring the documents of these profiles up to date, as refresh_or_list(); returns how many were rebuilt."""
+    ids = sorted(set(ids))
+    if len(ids) > EAGER_REBUILD_LIMIT:
+        for start in range(0, len(ids), BATCH_SIZE):
+            PlantPage.objects.filter(profile_id__in=ids[start : start + BATCH_SIZE]).delete()
         return 0
-    return rebuild(profiles)
+    return rebuild_ids(ids)
 
 
 def rebuild(profiles) -> int:
     """Build and store the documents of `profiles` (a PlantProfile queryset); returns how many."""
+    return rebuild_ids(profiles.order_by().values_list("pk", flat=True))
+
+
+def rebuild_ids(ids) -> int:
+    """Build and store the documents of the profiles with these ids; returns how many."""
     count = 0
-    ids = list(profiles.order_by().values_list("pk", flat=True))
+    ids = list(ids)
     for start in range(0, len(ids), BATCH_SIZE):
         batch = PlantProfile.objects.for_page().filter(pk__in=ids[start : start + BATCH_SIZE])
         pages = [PlantPage(profile=profile, document=build_document(profile)) for profile in batch]
@@ -197,8 +213,8 @@ class PageRead:
     document: dict
 
     @property
-    def is_published(self) -> bool:
-        return is_public(self.status, self.published_at)
+    def is_live(self) -> bool:
+        return Visibility.of(self.status, self.published_at) == Visibility.LIVE
 
     def structured_data(self, page_url: str) -> dict:
         """The page's JSON-LD: the stored part plus its address and dates, which publishing changes."""
@@ -234,7 +250,7 @@ def page_for(slug: str, *, include_unpublished: bool = False) -> PageRead | None
     if document is None or document.get("version") != DOCUMENT_VERSION:
         document = _build_now(pk, replace=document is not None)
     page = PageRead(pk, status, _aware(published_at), _aware(created_at), _aware(updated_at), document)
-    return page if include_unpublished or page.is_published else None
+    return page if include_unpublished or page.is_live else None
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -18,7 +18,7 @@ class PlantSitemap(Sitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        return PlantProfile.objects.published().only("slug", "updated_at").order_by("pk")
+        return PlantProfile.objects.live().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, plant):
         return plant.updated_at

@@ -6,9 +6,9 @@ shared chain from Plantae down, invented genera and species with a share of
 varieties, zone ranges, light sets, garden uses, wildlife, states, native
 statuses, conservation ranks (some rare), sections and care tips.
 
-Everything is written with bulk inserts, in chunks so memory stays flat, and
-the derived columns that signals would keep (family, rarity, search text)
-are computed here: bulk inserts send no signals.  Every synthetic profile
+Everything is written with bulk inserts, in chunks so memory stays flat, as
+one change on the write path (plants/content.py), which fills the derived
+columns (family, rarity, search text) at its end.  Every synthetic profile
 cites the `synthetic` data source, which is how real content is told apart.
 """
 
@@ -20,8 +20,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from plants import natureserve, regions, zones
-from plants.changes import content_changed
+from plants import content, regions, zones
 from plants.models import (
     FLAG_COLUMNS,
     ArticleSection,
@@ -43,12 +42,6 @@ from plants.models import (
     Wildlife,
     WildlifeSupport,
     flag_field,
-)
-from plants.models.profile import (
-    other_names_for,
-    search_names_for,
-    search_text_for,
-    search_vector_expression,
 )
 from plants.search import fts_indexed_in_bulk
 
@@ -160,7 +153,6 @@ _PUBLISHED, _DRAFT = PublicationStatus.PUBLISHED.value, PublicationStatus.DRAFT.
 _PROFILE_COLUMNS = [
     "id",
     "taxon",
-    "family",
     "common_name",
     "slug",
     "usda_symbol",
@@ -312,7 +304,6 @@ class Generator:
         profile_ids, profile_rows, parts = [], [], []
         for taxon, genus, epithet in leaves:
             common = f"{rnd.choice(_COMMON_PREFIXES)} {rnd.choice(_COMMON_WORDS)}"
-            family = genus.parent
             zone_min = rnd.randint(zones.MIN_ORDINAL, 18)
             zone_max = min(zones.MAX_ORDINAL, zone_min + rnd.randint(2, 10))
             light = rnd.choice([(1, 0, 0), (1, 1, 0), (0, 1, 0), (0, 1, 1), (0, 0, 1), (1, 1, 1)])
@@ -330,31 +321,14 @@ class Generator:
             if taxon.rank == Rank.VARIETY:
                 global_rank = f"{global_rank}T{rnd.choice(_T_RANKS)}"
             state_rank = rnd.choice(_STATE_RANKS)
-            infraspecific = taxon.rank > Rank.SPECIES
-            is_rare = any(
-                natureserve.decode(code, infraspecific=infraspecific).is_rare
-                for code in (global_rank, state_rank)
-            )
             title = f"{common}: a native plant for {rnd.choice(['dry', 'rocky', 'sunny', 'shady', 'wild'])} gardens"
             summary = self._paragraph(2)
             symbol = self._symbol(genus.scientific_name, epithet)
             soil = rnd.choice(_SOILS)
-            # Built as PlantProfile.refresh_derived() builds them (a test holds them equal).
-            lineage = [family, genus] + ([taxon.parent] if taxon.rank == Rank.VARIETY else []) + [taxon]
-            search_names = search_names_for(common, taxon, symbol, lineage)
-            search_text = search_text_for(
-                title,
-                summary,
-                [(heading, body) for heading, _, body in sections],
-                [text for _, text in tips],
-                ["" for _ in chosen_uses],  # synthetic garden uses carry no note
-                ["", "", soil, ""],
-            )
             profile_id = self._new_id(PlantProfile)
             profile = {
                 "id": profile_id,
                 "taxon": taxon.pk,
-                "family": family.pk,
                 "common_name": common,
                 "slug": self._unique_slug(slugify(f"{common} {taxon.scientific_name}"), self.slugs),
                 "usda_symbol": symbol,
@@ -371,10 +345,11 @@ class Generator:
                 "soil_notes": soil,
                 "water_need": rnd.choice(_WATER_NEEDS),
                 "water_notes": "",
-                "is_rare": is_rare,
-                "search_names": search_names,
-                "search_other_names": other_names_for(common, taxon, symbol),
-                "search_text": search_text,
+                # Derived: the write path fills them when the run ends.
+                "is_rare": False,
+                "search_names": "",
+                "search_other_names": "",
+                "search_text": "",
                 "data_source": source.pk,
                 "status": _PUBLISHED if rnd.random() < 0.95 else _DRAFT,
                 "created_at": now,
@@ -468,7 +443,10 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
     ]
     families = generator.families()
     written = 0
-    with _large_page_cache():
+    before = PlantProfile.objects.aggregate(last=models.Max("pk"))["last"] or 0
+    # One change for the run: bulk inserts send no signals, so the new profiles are noted
+    # and the write path checks their derived columns and drops any stale pages once, at the end.
+    with content.change() as change, _large_page_cache():
         while written < count:
             size = min(chunk_size, count - written)
             with transaction.atomic():
@@ -476,12 +454,12 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
             written += size
             if progress:
                 progress(written)
-    if connection.vendor == "postgresql":
-        _fill_search_vectors(source)
-        # Ids were given out here; move the sequences past them.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), [Taxon, PlantProfile]):
-                cursor.execute(statement)
+        if connection.vendor == "postgresql":
+            # Ids were given out here; move the sequences past them.
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), [Taxon, PlantProfile]):
+                    cursor.execute(statement)
+        change.profiles(PlantProfile.objects.filter(pk__gt=before).values_list("pk", flat=True))
     with connection.cursor() as cursor:
         # Fresh statistics, or the query planners guess at the new tables (SQLite
         # badly); on PostgreSQL, VACUUM also marks the pages all-visible, which
@@ -489,7 +467,6 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         # test's, say); ANALYZE alone still can.
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
-    content_changed()
     return written
 
 
@@ -512,10 +489,3 @@ def _large_page_cache():
             yield
         finally:
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
-
-
-def _fill_search_vectors(source: DataSource) -> None:
-    # One UPDATE for all rows, from the columns just written, weighted as refresh_derived() does.
-    PlantProfile.objects.filter(data_source=source, search_vector__isnull=True).update(
-        search_vector=search_vector_expression(models.F("search_names"), models.F("search_text"))
-    )

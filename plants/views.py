@@ -18,7 +18,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = PlantProfile.objects.published().for_cards()
+        published = PlantProfile.objects.live().for_cards()
         context["featured"] = published.order_by("-updated_at", "pk")[:6]
         context["rare_plants"] = published.filter(is_rare=True).order_by("common_name", "pk")[:6]
         context["families"] = Taxon.objects.families_with_plants()[:12]
@@ -95,7 +95,7 @@ class TaxonDetailView(DetailView):
         taxon = self.object
         context["ancestors"] = [plant_pages.taxon_link(node) for node in taxon.ancestors()]
         context["children"] = list(taxon.children.order_by("scientific_name"))
-        plants = PlantProfile.objects.published().below(taxon).for_cards().order_by("common_name", "pk")
+        plants = PlantProfile.objects.live().below(taxon).for_cards().order_by("common_name", "pk")
         try:
             page = Paginator(plants, PLANTS_PER_PAGE).page(self.request.GET.get("page") or 1)
         except InvalidPage as error:

@@ -126,9 +126,14 @@ class ConservationStatus(ProfilePart):
 
     @cached_property
     def decoded(self) -> natureserve.DecodedRank:
+        return self.decode(self.rank, self.profile.taxon.rank if self.profile_id else None)
+
+    @staticmethod
+    def decode(rank: str, taxon_rank: int | None) -> natureserve.DecodedRank:
+        """A rank code read for a plant of this taxon rank (None: not known)."""
         # A variety's own level is its T rank, which decides whether it is rare.
-        infraspecific = self.profile.taxon.rank > Rank.SPECIES if self.profile_id else None
-        return natureserve.decode(self.rank, infraspecific=infraspecific)
+        infraspecific = taxon_rank > Rank.SPECIES if taxon_rank is not None else None
+        return natureserve.decode(rank, infraspecific=infraspecific)
 
     def clean(self):
         super().clean()

@@ -2,7 +2,7 @@
 
 Editors never see this model: plants/plant_pages.py builds each row from the
 profile, its rows, its taxa and the vocabulary and source it cites, inside
-the transaction of any save that changes one of them (plants/signals.py).
+the transaction of any change to one of them (the write path, plants/content.py).
 The public plant page then reads one row instead of running ten queries and
 turning ranks, zones and choices into words on every visit.
 """
@@ -13,7 +13,7 @@ from django.db import models
 class NotDumpedManager(models.Manager):
     """The default manager, which dumpdata reads: documents are derived, so backups leave them out.
 
-    A loaded profile's signals build its document again, and the numeric key
+    Loading a profile builds its document again (plants/content.py), and the numeric key
     a dumped row would carry means nothing in the database it is loaded into.
     """
 

@@ -6,16 +6,16 @@ care tips, garden uses and statuses are edited inline on the same page.
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from plants import zones
 from plants.search import distinct_words
 from plants.validators import usda_symbol_validator
 
 from .garden import PlantGardenUse, WildlifeSupport
+from .publication import PublicationStatus, Visibility
 from .taxonomy import Rank, Taxon, descendant_ids_sql
 
 
@@ -109,11 +109,6 @@ class UsdaGroup(models.TextChoices):
     LICHEN = "Lichen", "Lichen"
 
 
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-
-
 # Sets of fixed USDA terms are stored as one boolean column per term: plain
 # columns every database filters, and the finder's index reads in one pass.
 FLAG_FIELDS = {
@@ -150,18 +145,17 @@ FLAG_COLUMNS = {
 }
 
 
-def is_public(status: str, published_at) -> bool:
-    """Whether a profile in this state is on the public site now (as `published()` selects)."""
-    return status == PublicationStatus.PUBLISHED and (published_at is None or published_at <= timezone.now())
-
-
 class PlantProfileQuerySet(models.QuerySet):
-    def published(self):
+    def live(self, now=None):
         """Profiles the public may see: published, and their publish time reached."""
-        return self.filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
-            status=PublicationStatus.PUBLISHED,
-        )
+        return self.filter(Visibility.LIVE.q(now=now))
+
+    def scheduled(self, now=None):
+        """Published profiles whose publish time is still to come."""
+        return self.filter(Visibility.SCHEDULED.q(now=now))
+
+    def drafts(self):
+        return self.filter(Visibility.DRAFT.q())
 
     def below(self, taxon: Taxon):
         """Profiles of the taxon and everything under it, in one query."""
@@ -244,8 +238,8 @@ class PlantProfile(models.Model):
     water_need = models.CharField(max_length=10, choices=WaterNeed.choices, blank=True)
     water_notes = models.TextField(blank=True)
 
-    # Derived from related rows by `refresh_derived()` (kept in step by signals
-    # in plants/signals.py) so the finder can filter and count on plain columns
+    # Derived from related rows by the write path (plants/content.py, plants/derived.py)
+    # so the finder can filter and count on plain columns
     # instead of walking the taxon tree or decoding ranks for every row.
     family = models.ForeignKey(
         Taxon,
@@ -329,8 +323,12 @@ class PlantProfile(models.Model):
         return f"https://plants.usda.gov/plant-profile/{self.usda_symbol}"
 
     @property
-    def is_published(self) -> bool:
-        return is_public(self.status, self.published_at)
+    def visibility(self) -> Visibility:
+        return Visibility.of(self.status, self.published_at)
+
+    @property
+    def is_live(self) -> bool:
+        return self.visibility == Visibility.LIVE
 
     def _flags(self, group: str) -> list[str]:
         choices = FLAG_FIELDS[group]
@@ -366,36 +364,23 @@ class PlantProfile(models.Model):
             return []
         return zones.scale(self.zone_min, self.zone_max)
 
-    def refresh_derived(self) -> None:
-        """Recompute family, rarity and search text from the related rows and store them."""
-        lineage = list(self.taxon.lineage())
-        family = next((taxon for taxon in lineage if taxon.rank == Rank.FAMILY), None)
-        statuses = list(self.conservation_statuses.all())
-        for status in statuses:
-            status.profile = self
-        is_rare = any(status.decoded.is_rare for status in statuses)
-        names = search_names_for(self.common_name, self.taxon, self.usda_symbol, lineage)
-        text = search_text_for(
-            self.title,
-            self.summary,
-            [(section.heading, section.body) for section in self.sections.all()],
-            [tip.text for tip in self.care_tips.all()],
-            [use.note for use in self.garden_uses.all()],
-            [self.climate_notes, self.light_notes, self.soil_notes, self.water_notes],
-        )
-        other_names = other_names_for(self.common_name, self.taxon, self.usda_symbol)
-        fields = {
-            "family": family,
-            "is_rare": is_rare,
-            "search_names": names,
-            "search_other_names": other_names,
-            "search_text": text,
-        }
-        if connection.vendor == "postgresql":
-            fields["search_vector"] = search_vector_expression(models.Value(names), models.Value(text))
-        PlantProfile.objects.filter(pk=self.pk).update(**fields)
-        self.family, self.is_rare, self.search_names, self.search_text = family, is_rare, names, text
-        self.search_other_names = other_names
+    # The zone constraints, which clean() and the fields' choices check in Python with messages
+    # that name the field; the database still enforces them, and checking them again on every
+    # save's validation would cost a query each.
+    CHECKED_IN_PYTHON = (
+        "profile_zone_min_not_above_max",
+        "profile_zone_min_on_scale",
+        "profile_zone_max_on_scale",
+    )
+
+    def get_constraints(self):
+        return [
+            (
+                model,
+                [constraint for constraint in constraints if constraint.name not in self.CHECKED_IN_PYTHON],
+            )
+            for model, constraints in super().get_constraints()
+        ]
 
     def clean(self):
         super().clean()

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from .publication import Visibility
+
 # Recursive CTEs run unchanged on SQLite and PostgreSQL.
 _ANCESTORS_SQL = """
 WITH RECURSIVE lineage(id, parent_id) AS (
@@ -76,21 +78,16 @@ class TaxonQuerySet(models.QuerySet):
         return queryset
 
     def families_with_plants(self):
-        """Families with at least one published profile (an EXISTS per family, not a scan of profiles)."""
+        """Families with at least one live profile (an EXISTS per family, not a scan of profiles)."""
         from .profile import PlantProfile
 
-        published = PlantProfile.objects.published().filter(family=models.OuterRef("pk"))
-        return self.filter(models.Exists(published), rank=Rank.FAMILY).order_by("scientific_name")
+        live = PlantProfile.objects.live().filter(family=models.OuterRef("pk"))
+        return self.filter(models.Exists(live), rank=Rank.FAMILY).order_by("scientific_name")
 
     def annotate_plant_counts(self):
-        """Each family with `plant_count`, the number of published profiles in it."""
-        from django.utils import timezone
-
-        published = models.Q(family_profiles__status="published") & (
-            models.Q(family_profiles__published_at__isnull=True)
-            | models.Q(family_profiles__published_at__lte=timezone.now())
-        )
-        return self.annotate(plant_count=models.Count("family_profiles", filter=published))
+        """Each family with `plant_count`, the number of live profiles in it."""
+        live = Visibility.LIVE.q(prefix="family_profiles__")
+        return self.annotate(plant_count=models.Count("family_profiles", filter=live))
 
 
 class TaxonManager(models.Manager.from_queryset(TaxonQuerySet)):

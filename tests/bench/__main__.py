@@ -354,7 +354,7 @@ def soak(url: str, seconds: int) -> dict:
         shell(
             env,
             "import json; from plants.models import PlantProfile as P; "
-            "print(json.dumps(list(P.objects.published().order_by('pk').values_list('pk', flat=True)[:40])))",
+            "print(json.dumps(list(P.objects.live().order_by('pk').values_list('pk', flat=True)[:40])))",
         )
     )
     server = Server(url, cache_seconds=300)

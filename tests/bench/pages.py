@@ -10,7 +10,7 @@ FINDER_FILTERED = "/plants/?zone=5b&light=full_sun&use=rock-garden"
 
 
 def page_urls() -> dict[str, str]:
-    published = PlantProfile.objects.published().order_by("pk")
+    published = PlantProfile.objects.live().order_by("pk")
     plant = published[published.count() // 2]
     family = Taxon.objects.filter(rank=90).annotate(n=Count("family_profiles")).order_by("-n", "pk").first()
     return {

@@ -1,8 +1,13 @@
-"""Small factories for building plants and taxa in tests."""
+"""Small factories for building plants and taxa in tests.
+
+Each factory is one change on the write path (plants/content.py): its rows
+are saved, then each plant's derived columns and page are built once.
+"""
 
 import datetime
 import itertools
 
+from plants import content
 from plants.models import (
     ArticleSection,
     CareTip,
@@ -39,7 +44,13 @@ def genus_chain(family="Testaceae", genus="Testia") -> Taxon:
     return taxon(Rank.GENUS, genus, fam)
 
 
-def plant(
+def plant(**fields) -> PlantProfile:
+    """One published test plant (a species of `genus`) with a section, a tip, a status and its states."""
+    return make_plants(1, **fields)[0]
+
+
+def make_plants(
+    count: int,
     *,
     genus: Taxon | None = None,
     common_name: str | None = None,
@@ -50,40 +61,64 @@ def plant(
     uses=(),
     rank_code="",
     **fields,
-) -> PlantProfile:
-    n = next(_counter)
+) -> list[PlantProfile]:
+    """`count` such plants, written in bulk: a few inserts per kind of row, one refresh for them all."""
     genus = genus or genus_chain()
-    species = taxon(Rank.SPECIES, f"{genus.scientific_name} species{n}", genus)
-    profile = PlantProfile.objects.create(
-        taxon=species,
-        common_name=common_name or f"Test plant {n:05d}",
-        slug=f"test-plant-{n}",
-        usda_symbol=f"TP{n}",
-        usda_group="Dicot",
-        title=f"Test plant {n}",
-        summary="A test plant.",
-        zone_min=zone_min,
-        zone_max=zone_max,
-        status=status,
-        **{"life_cycle_perennial": True, "habit_forb": True, "light_full_sun": True, **fields},
-    )
-    ArticleSection.objects.create(profile=profile, order=1, heading="About", body="Text.")
-    CareTip.objects.create(profile=profile, order=1, category="planting", text="Plant it.")
-    NativeStatus.objects.create(profile=profile, region="L48", status="N")
-    for state in states:
-        NativeRange.objects.create(profile=profile, state=state)
-    for order, use in enumerate(uses):
-        garden_use, _ = GardenUse.objects.get_or_create(
-            slug=use, defaults={"name": use.replace("-", " ").title()}
+    numbers = [next(_counter) for _ in range(count)]
+    garden_uses = [
+        GardenUse.objects.get_or_create(slug=use, defaults={"name": use.replace("-", " ").title()})[0]
+        for use in uses
+    ]
+    flags = {"life_cycle_perennial": True, "habit_forb": True, "light_full_sun": True, **fields}
+    with content.change() as change:
+        species = Taxon.objects.bulk_create(
+            Taxon(
+                rank=Rank.SPECIES,
+                scientific_name=f"{genus.scientific_name} species{n}",
+                slug=f"{genus.slug}-species{n}",
+                parent=genus,
+            )
+            for n in numbers
         )
-        PlantGardenUse.objects.create(profile=profile, garden_use=garden_use, order=order)
-    if rank_code:
-        ConservationStatus.objects.create(profile=profile, scope="global", rank=rank_code)
-    return profile
-
-
-def make_plants(count: int, **fields) -> list[PlantProfile]:
-    return [plant(**fields) for _ in range(count)]
+        profiles = PlantProfile.objects.bulk_create(
+            PlantProfile(
+                taxon=taxon,
+                common_name=common_name or f"Test plant {n:05d}",
+                slug=f"test-plant-{n}",
+                usda_symbol=f"TP{n}",
+                usda_group="Dicot",
+                title=f"Test plant {n}",
+                summary="A test plant.",
+                zone_min=zone_min,
+                zone_max=zone_max,
+                status=status,
+                **flags,
+            )
+            for n, taxon in zip(numbers, species, strict=True)
+        )
+        ArticleSection.objects.bulk_create(
+            ArticleSection(profile=profile, order=1, heading="About", body="Text.") for profile in profiles
+        )
+        CareTip.objects.bulk_create(
+            CareTip(profile=profile, order=1, category="planting", text="Plant it.") for profile in profiles
+        )
+        NativeStatus.objects.bulk_create(
+            NativeStatus(profile=profile, region="L48", status="N") for profile in profiles
+        )
+        NativeRange.objects.bulk_create(
+            NativeRange(profile=profile, state=state) for profile in profiles for state in states
+        )
+        PlantGardenUse.objects.bulk_create(
+            PlantGardenUse(profile=profile, garden_use=garden_use, order=order)
+            for profile in profiles
+            for order, garden_use in enumerate(garden_uses)
+        )
+        if rank_code:
+            ConservationStatus.objects.bulk_create(
+                ConservationStatus(profile=profile, scope="global", rank=rank_code) for profile in profiles
+            )
+        change.profiles(profile.pk for profile in profiles)  # bulk inserts send no signals
+    return profiles
 
 
 # Script that would run if any text reached the page as markup: it sets a sentinel
@@ -106,6 +141,7 @@ def payload(n: int, label: str = "") -> str:
     return f"{label} {XSS_PAYLOADS[n % len(XSS_PAYLOADS)]}".strip()
 
 
+@content.change()
 def hostile_plant() -> PlantProfile:
     """A published profile whose every editor-written text is a script-injection attempt.
 
@@ -152,5 +188,4 @@ def hostile_plant() -> PlantProfile:
             profile=profile, order=order, image=f"plants/XSS1/photo{order}.jpg", alt_text=payload(order, "Alt"),
             credit=payload(order + 2, "Credit"), licence="CC-BY-4.0", source_url=XSS_URL,
         )  # fmt: skip
-    profile.refresh_derived()
     return profile

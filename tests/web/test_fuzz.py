@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from plants.filters import PlantFilter
 
+pytestmark = pytest.mark.slow  # hypothesis runs each of these hundreds of times
+
 
 def fuzz(examples: int):
     """Hypothesis settings: repeatable, no example database, sized to keep the file under ~90 s."""

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from plants import derived
 from plants.models import (
     ArticleSection,
     CareTip,
@@ -34,34 +35,27 @@ def test_writes_n_profiles_with_their_rows_and_a_realistic_spread():
     assert profiles.filter(is_rare=True).exists() and profiles.filter(is_rare=False).exists()
     assert profiles.filter(light_full_shade=True).exists() and profiles.filter(light_full_sun=True).exists()
     assert len(set(profiles.values_list("zone_min", "zone_max"))) > 20
-    assert profiles.published().count() > 250
+    assert profiles.live().count() > 250
     for profile in profiles[:50]:
         assert profile.zone_min <= profile.zone_max
 
 
-def test_derived_columns_match_what_the_signals_would_store():
+def test_generated_profiles_get_their_derived_columns_from_the_write_path():
     call_command("generate_plants", "60", verbosity=0)
-    for profile in PlantProfile.objects.select_related("taxon")[:60]:
-        stored = (
-            profile.family_id,
-            profile.is_rare,
-            profile.search_names,
-            profile.search_other_names,
-            profile.search_text,
-        )
-        profile.refresh_derived()
-        assert (
-            profile.family.pk,
-            profile.is_rare,
-            profile.search_names,
-            profile.search_other_names,
-            profile.search_text,
-        ) == stored
+    profiles = list(PlantProfile.objects.select_related("taxon", "family"))
+    assert len(profiles) == 60
+    for profile in profiles:
+        assert profile.family.rank == Rank.FAMILY
+        assert profile.common_name in profile.search_names
+        assert profile.title in profile.search_text
+    assert any(profile.is_rare for profile in profiles)
+    # What the write path would store now is what it stored: nothing left stale.
+    assert derived.refresh([profile.pk for profile in profiles]) == 0
 
 
 def test_generated_plants_have_working_pages(client):
     call_command("generate_plants", "40", verbosity=0)
-    plant = PlantProfile.objects.published().select_related("taxon", "family").first()
+    plant = PlantProfile.objects.live().select_related("taxon", "family").first()
     page = client.get(plant.get_absolute_url())
     assert page.status_code == 200
     assert plant.taxon.scientific_name in page.content.decode()

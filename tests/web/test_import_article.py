@@ -456,7 +456,7 @@ def test_publish_publishes_new_and_existing_profiles(client):
     out, _, _ = run(SEED, publish=True)
     assert out == f"{SEED}: created HEPAM2 Littleleaf Alumroot (published)\n"
     profile = PlantProfile.objects.get()
-    assert profile.is_published
+    assert profile.is_live
     assert client.get(profile.get_absolute_url()).status_code == 200
 
     run(REDBUD)
@@ -466,4 +466,4 @@ def test_publish_publishes_new_and_existing_profiles(client):
         f"{REDBUD}: updated CECA4 Eastern Redbud (published)",
         f"{SEED}: unchanged HEPAM2 Littleleaf Alumroot (published)",
     ]
-    assert PlantProfile.objects.published().count() == 2
+    assert PlantProfile.objects.live().count() == 2

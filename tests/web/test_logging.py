@@ -28,7 +28,7 @@ def test_a_server_error_is_one_line_with_the_path_and_no_secrets(client, db, cap
         in line
     )
     assert "second line" in line and "\\nsecond line" in line  # the message's newline, escaped
-    assert "(at " in line and "tests/error_urls.py" in line and "in failing_view)" in line
+    assert "(at " in line and "tests/support/error_urls.py" in line and "in failing_view)" in line
     assert "for editor" in line  # what is not secret stays readable
     for secret in [settings.SECRET_KEY, form["password"], form["card_number"]]:
         assert secret not in line

@@ -13,7 +13,7 @@ from django.urls import reverse
 from plants.models import PlantProfile
 from plants.models.profile import search_vector_expression
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 
 def plant_tables() -> set[str]:

@@ -156,4 +156,4 @@ def test_published_hides_drafts_and_scheduled(db):
     factories.plant(status="draft")
     factories.plant(published_at=timezone.now() + datetime.timedelta(days=1))
     past = factories.plant(published_at=timezone.now() - datetime.timedelta(days=1))
-    assert set(PlantProfile.objects.published()) == {live, past}
+    assert set(PlantProfile.objects.live()) == {live, past}

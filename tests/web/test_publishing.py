@@ -32,12 +32,12 @@ def test_publish_and_unpublish_many_at_once(staff_client, db, django_assert_max_
     ids = [str(p.pk) for p in [*drafts, live]]
     response = staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": ids}, follow=True)
     assert "Published 3 plant profiles." in response.content.decode()
-    assert PlantProfile.objects.published().count() == 4
+    assert PlantProfile.objects.live().count() == 4
     assert LogEntry.objects.filter(change_message="Published.").count() == 3
 
     response = staff_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": ids}, follow=True)
     assert "Unpublished 4 plant profiles." in response.content.decode()
-    assert PlantProfile.objects.published().count() == 0
+    assert PlantProfile.objects.live().count() == 0
 
 
 def test_bulk_publish_does_not_query_per_row(staff_client, db, django_assert_max_num_queries):

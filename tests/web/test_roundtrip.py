@@ -30,7 +30,7 @@ BACKUP_OPTIONS = {
 
 def page_urls() -> list[str]:
     urls = ["/", "/plants/", "/plants/?zone=5&light=full_sun", "/taxa/", "/sitemap.xml", "/robots.txt"]
-    for profile in PlantProfile.objects.published().order_by("usda_symbol"):
+    for profile in PlantProfile.objects.live().order_by("usda_symbol"):
         urls.append(profile.get_absolute_url())
         urls.extend(taxon.get_absolute_url() for taxon in profile.taxon.lineage())
     return list(dict.fromkeys(urls))
@@ -61,7 +61,7 @@ def site_content(settings, tmp_path):
     call_command(
         "import_article", *(str(ARTICLES / name) for name in OTHER_ARTICLES), publish=True, verbosity=0
     )
-    assert PlantProfile.objects.published().count() == 4
+    assert PlantProfile.objects.live().count() == 4
     profile = PlantProfile.objects.get(usda_symbol="HEPAM2")
     for order in (1, 2):
         image = PlantImage(profile=profile, order=order, alt_text=f"Photo {order}", credit="A. Botanist",
@@ -70,6 +70,7 @@ def site_content(settings, tmp_path):
         image.save()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_dump_flush_load_renders_every_page_the_same(tmp_path, site_content):
     urls = page_urls()
@@ -109,6 +110,7 @@ def test_json_dumps_keep_microseconds(alumroot):
     assert record["fields"]["created_at"] == "2025-02-25T00:00:00Z"  # as the fixture writes it
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_full_site_backup_restores_content_accounts_and_pages(tmp_path, site_content, django_user_model):
     call_command("setup_editors", verbosity=0)

@@ -1,0 +1,181 @@
+"""A profile's derived columns: family, rarity and search names and text, computed in bulk.
+
+The finder filters and counts on plain columns (`family`, `is_rare`) instead
+of walking the taxon tree or decoding ranks for every row, and search reads
+stored names and text.  They are computed here from the profile, its taxon
+chain, its conservation ranks and its article rows, for any number of
+profiles at a fixed number of queries per batch: the taxon chains of a whole
+batch come from one recursive query, each kind of row from one query, read as
+plain tuples (tens of thousands of profiles go through here on an import).
+Only the profiles whose values differ are written.
+
+Only `plants.content` calls `refresh()`: every write reaches it through the
+one write path, once per change.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager, nullcontext
+
+from django.db import connection, models
+
+from plants import search
+from plants.models import (
+    ArticleSection,
+    CareTip,
+    ConservationStatus,
+    PlantGardenUse,
+    PlantProfile,
+    Rank,
+    Taxon,
+)
+from plants.models.profile import (
+    other_names_for,
+    search_names_for,
+    search_text_for,
+    search_vector_expression,
+)
+
+# Profiles per batch: bounded memory and statement sizes whatever the change's size.
+BATCH_SIZE = 500
+DERIVED_FIELDS = ("family", "is_rare", "search_names", "search_other_names", "search_text")
+# Above this many rewritten rows in a batch, SQLite's search index is updated in
+# three set-based statements instead of by its per-row trigger (see _search_index_in_bulk).
+_BULK_INDEX_ROWS = 50
+_TEXT_FIELDS = ("title", "summary", "climate_notes", "light_notes", "soil_notes", "water_notes")
+
+# Every taxon on the way up from a set of taxa, each once: one query for a whole batch's chains.
+_CHAINS_SQL = """
+WITH RECURSIVE chain(id, parent_id) AS (
+    SELECT id, parent_id FROM plants_taxon WHERE id IN ({placeholders})
+    UNION
+    SELECT t.id, t.parent_id FROM plants_taxon t JOIN chain c ON t.id = c.parent_id
+)
+SELECT id FROM chain
+"""
+
+
+def refresh(profile_ids) -> int:
+    """Recompute the derived columns of these profiles and store those that changed; returns how many did."""
+    ids = sorted(set(profile_ids))
+    changed = 0
+    for start in range(0, len(ids), BATCH_SIZE):
+        changed += _refresh_batch(ids[start : start + BATCH_SIZE])
+    return changed
+
+
+def _refresh_batch(ids: list[int]) -> int:
+    profiles = (
+        PlantProfile.objects.filter(pk__in=ids)
+        .order_by()
+        .values(
+            "pk", "taxon_id", "common_name", "usda_symbol", *_TEXT_FIELDS, "family_id", *DERIVED_FIELDS[1:]
+        )
+    )
+    profiles = list(profiles)
+    if not profiles:
+        return 0
+    taxa = _taxa_above({profile["taxon_id"] for profile in profiles})
+    sections = _by_profile(ArticleSection.objects.filter(profile_id__in=ids), "heading", "body")
+    tips = _by_profile(CareTip.objects.filter(profile_id__in=ids), "text")
+    use_notes = _by_profile(PlantGardenUse.objects.filter(profile_id__in=ids), "note")
+    ranks = _by_profile(ConservationStatus.objects.filter(profile_id__in=ids), "rank")
+    stale = []
+    for profile in profiles:
+        pk = profile["pk"]
+        taxon = taxa[profile["taxon_id"]]
+        chain = lineage(taxon, taxa)
+        values = (
+            next((node.pk for node in chain if node.rank == Rank.FAMILY), None),
+            any(ConservationStatus.decode(rank, taxon.rank).is_rare for (rank,) in ranks[pk]),
+            search_names_for(profile["common_name"], taxon, profile["usda_symbol"], chain),
+            other_names_for(profile["common_name"], taxon, profile["usda_symbol"]),
+            search_text_for(
+                profile["title"],
+                profile["summary"],
+                sections[pk],
+                [text for (text,) in tips[pk]],
+                [note for (note,) in use_notes[pk]],
+                [profile[name] for name in _TEXT_FIELDS[2:]],
+            ),
+        )
+        stored = (profile["family_id"], *(profile[name] for name in DERIVED_FIELDS[1:]))
+        if values != stored:
+            stale.append((*values, pk))
+    if stale:
+        _store(stale)
+    return len(stale)
+
+
+def _by_profile(queryset, *fields) -> defaultdict:
+    """Each profile's rows of one kind as tuples of `fields`, in the model's own order."""
+    rows = defaultdict(list)
+    for profile_id, *values in queryset.values_list("profile_id", *fields):
+        rows[profile_id].append(tuple(values))
+    return rows
+
+
+def _taxa_above(taxon_ids: set[int]) -> dict[int, Taxon]:
+    """The taxa and all their ancestors, by id (one query)."""
+    sql = _CHAINS_SQL.format(placeholders=", ".join(["%s"] * len(taxon_ids)))
+    chain = Taxon.objects.filter(pk__in=models.expressions.RawSQL(sql, list(taxon_ids)))
+    return {taxon.pk: taxon for taxon in chain}
+
+
+def lineage(taxon: Taxon, taxa: dict[int, Taxon]) -> list[Taxon]:
+    """The taxon's chain from the kingdom down, from taxa already read."""
+    chain = []
+    node = taxon
+    while node is not None:
+        chain.append(node)
+        node = taxa.get(node.parent_id) if node.parent_id else None
+    return chain[::-1]
+
+
+def _store(rows: list[tuple]) -> None:
+    """Write (family, is_rare, names, other names, text, pk) rows; PostgreSQL's tsvector follows."""
+    meta = PlantProfile._meta
+    columns = ", ".join(
+        f"{connection.ops.quote_name(meta.get_field(name).column)} = %s" for name in DERIVED_FIELDS
+    )
+    sql = f"UPDATE {meta.db_table} SET {columns} WHERE id = %s"
+    ids = [row[-1] for row in rows]
+    bulk = _search_index_in_bulk(ids) if len(rows) > _BULK_INDEX_ROWS else nullcontext()
+    with bulk, connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    if connection.vendor == "postgresql":
+        PlantProfile.objects.filter(pk__in=ids).update(
+            search_vector=search_vector_expression(models.F("search_names"), models.F("search_text"))
+        )
+
+
+@contextmanager
+def _search_index_in_bulk(ids: list[int]):
+    """On SQLite, update the FTS5 index of these profiles in set-based statements around the block.
+
+    The index's update trigger runs once per row, and FTS5 writes a tiny
+    segment for each, which it then merges again and again: tens of thousands
+    of rows took minutes.  The trigger is dropped for the block (inside the
+    change's transaction, so no other connection sees the table without it),
+    the old entries deleted before and the new ones added after.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    table, trigger = search.FTS_TABLE, f"{search.FTS_TABLE}_update"
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s", [trigger])
+        (trigger_sql,) = cursor.fetchone()
+        cursor.execute(
+            f"INSERT INTO {table}({table}, rowid, search_names, search_text) "
+            f"SELECT 'delete', id, search_names, search_text FROM plants_plantprofile WHERE id IN ({placeholders})",
+            ids,
+        )
+        cursor.execute(f"DROP TRIGGER {trigger}")
+        yield
+        cursor.execute(
+            f"INSERT INTO {table}(rowid, search_names, search_text) "
+            f"SELECT id, search_names, search_text FROM plants_plantprofile WHERE id IN ({placeholders})",
+            ids,
+        )
+        cursor.execute(trigger_sql)
