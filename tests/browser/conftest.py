@@ -19,11 +19,14 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.skip(reason="needs Debian's chromium (/usr/bin/chromium)"))
 
 
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch):
+@pytest.fixture(autouse=True, scope="module")
+def allow_orm_beside_playwright():
     # Playwright's sync API runs an event loop in this thread; the ORM calls the
-    # tests make around it are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # tests make around it are still synchronous and safe.  Module-wide, because
+    # the database is flushed after each test's own fixtures are torn down.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 CHROMIUM_ARGS = [
