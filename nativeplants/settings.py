@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from plants.search_indexes import TRIGRAM_THRESHOLD
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -143,7 +145,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     # How alike a typed word must be to a plant's name for search to count it as
     # a (mis)spelling of it; set per connection so the trigram index can apply it.
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.45")
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", f"-c pg_trgm.word_similarity_threshold={TRIGRAM_THRESHOLD}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -44,13 +44,9 @@ from plants.models import (
     WildlifeSupport,
     flag_field,
 )
-from plants.models.profile import (
-    other_names_for,
-    search_names_for,
-    search_text_for,
-    search_vector_expression,
-)
+from plants.models.profile import search_names_for, search_vector_expression
 from plants.search import fts_indexed_in_bulk
+from plants.search_text import other_names_for, search_text_for
 
 SYNTHETIC_SOURCE_KEY = "synthetic"
 
