@@ -1,7 +1,8 @@
 """Settings for Native Plants, driven by environment variables.
 
 Every value that differs between a laptop and a server is read from the
-environment (see README, "Configuration"), with defaults that are safe:
+environment (see README, "Configuration") through `env` (nativeplants/environment.py,
+which says how each kind of value is read), with defaults that are safe:
 DEBUG is off unless asked for, and without DEBUG a SECRET_KEY must be given.
 """
 
@@ -13,28 +14,11 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from nativeplants.environment import Environment
+from plants.search_indexes import TRIGRAM_THRESHOLD
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+env = Environment(os.environ)
 
 
 def _local_secret_key() -> str:
@@ -46,9 +30,9 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-DEBUG = env_bool("DEBUG")
+DEBUG = env.flag("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.text("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -57,7 +41,7 @@ if not SECRET_KEY:
         )
     SECRET_KEY = _local_secret_key()
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+ALLOWED_HOSTS = env.comma_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -122,9 +106,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "nativeplants.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+    "default": dj_database_url.parse(
+        env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env.whole_number("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -143,7 +127,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     # How alike a typed word must be to a plant's name for search to count it as
     # a (mis)spelling of it; set per connection so the trigram index can apply it.
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.45")
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", f"-c pg_trgm.word_similarity_threshold={TRIGRAM_THRESHOLD}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -155,14 +141,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = env.text("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.text("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -181,17 +167,18 @@ SERIALIZATION_MODULES = {"json": "nativeplants.json_serializer"}
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Upload limits for plant photos (checked on the decoded image, not the file name).
-IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 15 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+IMAGE_MAX_BYTES = env.whole_number("IMAGE_MAX_BYTES", 15 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.whole_number("IMAGE_MAX_PIXELS", 40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_MAX_BYTES + 1024 * 1024
 
 # Page cache for anonymous visitors: local memory unless REDIS_URL names a Redis server.
-CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "300"))
-if os.environ.get("REDIS_URL"):
+CACHE_SECONDS = env.whole_number("CACHE_SECONDS", 300)
+REDIS_URL = env.text("REDIS_URL")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": "nativeplants",
         }
     }
@@ -204,13 +191,13 @@ else:
 # HTTPS=1 when the site is served over HTTPS (always, in production): HTTP is
 # redirected, cookies are sent over HTTPS only, and browsers are told by HSTS
 # to use HTTPS for HSTS_SECONDS. `manage.py check --deploy` passes only with it.
-HTTPS = env_bool("HTTPS")
+HTTPS = env.flag("HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
 # A load balancer may probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_SECONDS = env.whole_number("HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 # No JavaScript here reads the CSRF cookie (forms carry the token), so keep it from scripts too.
@@ -226,7 +213,7 @@ X_FRAME_OPTIONS = "DENY"
 # X-Forwarded-Proto and appends the client's address to X-Forwarded-For. Only
 # then are those headers believed; a client that can reach Django directly
 # could otherwise forge them (to look like HTTPS, or to dodge the login lock-out).
-TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+TRUSTED_PROXIES = env.whole_number("TRUSTED_PROXIES", 0)
 if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
@@ -255,7 +242,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The admin, at ADMIN_URL (moving it off /admin/ turns away most scripted login attempts).
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+ADMIN_URL = env.text("ADMIN_URL", "admin/").strip("/") + "/"
 if ADMIN_URL == "/":
     raise ImproperlyConfigured("ADMIN_URL must not be empty: give a path such as `admin/`.")
 
@@ -265,8 +252,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_FAILURE_LIMIT = env.whole_number("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.whole_number("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nativeplants.lockout.locked_out"
@@ -275,7 +262,7 @@ AXES_LOCKOUT_CALLABLE = "nativeplants.lockout.locked_out"
 # One line per record on stdout (for the platform's log collector): request
 # errors carry the path; tracebacks are folded into the line; the secret key
 # and sensitive POST values are blanked out (nativeplants/logs.py).
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").strip().upper()
+LOG_LEVEL = env.text("LOG_LEVEL", "WARNING").strip().upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
         f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."

@@ -18,7 +18,6 @@ from contextlib import contextmanager, nullcontext
 
 from django.db import connection, models
 
-from plants import search
 from plants.models import (
     ArticleSection,
     CareTip,
@@ -28,12 +27,9 @@ from plants.models import (
     Rank,
     Taxon,
 )
-from plants.models.profile import (
-    other_names_for,
-    search_names_for,
-    search_text_for,
-    search_vector_expression,
-)
+from plants.models.profile import search_names_for, search_vector_expression
+from plants.search_indexes import FTS_TABLE, FTS_UPDATE_TRIGGER
+from plants.search_text import other_names_for, search_text_for
 
 # Profiles per batch: bounded memory and statement sizes whatever the change's size.
 BATCH_SIZE = 500
@@ -161,7 +157,7 @@ def _search_index_in_bulk(ids: list[int]):
     if connection.vendor != "sqlite":
         yield
         return
-    table, trigger = search.FTS_TABLE, f"{search.FTS_TABLE}_update"
+    table, trigger = FTS_TABLE, FTS_UPDATE_TRIGGER
     placeholders = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s", [trigger])

@@ -14,13 +14,9 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
+from plants.search_indexes import FTS_INSERT_TRIGGER, FTS_TABLE, TRIGRAM_THRESHOLD
+
 MAX_QUERY_LENGTH = 200
-# word_similarity above which a name counts as matching a (mis)typed query; the same
-# value is set as pg_trgm.word_similarity_threshold for the index (nativeplants/settings.py).
-TRIGRAM_THRESHOLD = 0.45
-# SQLite's FTS5 index of the profiles' search columns and the trigger that fills it (migration 0006).
-FTS_TABLE = "plants_profile_search"
-FTS_INSERT_TRIGGER = f"{FTS_TABLE}_insert"
 
 
 @contextmanager
@@ -54,27 +50,6 @@ def fts_indexed_in_bulk():
             [last_id],
         )
         cursor.execute(trigger_sql)
-
-
-def distinct_words(phrases) -> str:
-    """The words of `phrases` joined by spaces, each word once (its first spelling), in order.
-
-    A profile's names repeat themselves (the variety's name holds the species'
-    and the genus', the common name is often the taxon's too), and PostgreSQL's
-    trigram word similarity costs time in proportion to the length of the text
-    it scans: with each word once, the names are about a third shorter and a
-    search matching thousands of names is about a quarter faster.  The phrase
-    that comes first keeps its words together, so the common name, then the
-    full botanical name, stay whole for multi-word queries.
-    """
-    seen = set()
-    words = []
-    for word in " ".join(phrases).split():
-        key = word.casefold()
-        if key not in seen:
-            seen.add(key)
-            words.append(word)
-    return " ".join(words)
 
 
 def ranked_matches(queryset, text: str) -> list[tuple[int, float]]:
@@ -178,7 +153,7 @@ def _ranked_sqlite(queryset, text):
     if indexed:
         anywhere &= Q(
             pk__in=RawSQL(
-                "SELECT rowid FROM plants_profile_search WHERE plants_profile_search MATCH %s",
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                 [fts5_phrases(indexed)],
             )
         )

@@ -16,6 +16,11 @@ from django.db import migrations
 
 from plants.migrations._vendor import run_on
 
+# plants.search_indexes.FTS_TABLE names the same table for the code that reads it;
+# it is written out here because a migration must keep creating the table it created
+# when it first ran, the one later migrations and existing databases have: renaming
+# it would take a new migration, not a changed constant.  (tests/web/test_migrations.py
+# checks that the two names agree.)
 TABLE = "plants_profile_search"
 COLUMNS = "search_names, search_text"
 

@@ -1,17 +1,21 @@
-"""Store each profile's search names with every word once (plants.search.distinct_words).
+"""Store each profile's search names with every word once (plants.search_text.distinct_words).
 
 New saves already store them so; this rewrites the rows saved before, in
 batches, and on PostgreSQL recomputes their tsvector from the new names.
 Going back leaves the shorter names, which match the same words.
 """
 
+import importlib
+
 from django.db import migrations
 from django.db.models import F
 
 from plants.models.profile import search_vector_expression
-from plants.search import FTS_TABLE, distinct_words
+from plants.search_text import distinct_words
 
 BATCH = 1000
+# The FTS5 table as migration 0006 created it.
+FTS_TABLE = importlib.import_module("plants.migrations.0006_sqlite_search_index").TABLE
 
 
 def shorten_names(apps, schema_editor):

@@ -1,6 +1,6 @@
 """PostgreSQL's forgiving name search compares the query with two short columns, not one long one.
 
-The common name and `search_other_names` (plants.models.profile.other_names_for)
+The common name and `search_other_names` (plants.search_text.other_names_for)
 each get a trigram GIN index; the index on `search_names` goes, as nothing
 compares with it by trigrams any more (its tsvector and SQLite's FTS5 index stay).
 
@@ -14,7 +14,7 @@ from django.db import migrations, models
 
 from plants.migrations._vendor import run_on
 
-from plants.models.profile import other_names_for
+from plants.search_text import other_names_for
 
 BATCH = 1000
 

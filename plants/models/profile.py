@@ -11,12 +11,16 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from plants import zones
-from plants.search import distinct_words
+from plants.search_text import distinct_words
 from plants.validators import usda_symbol_validator
 
 from .garden import PlantGardenUse, WildlifeSupport
 from .publication import PublicationStatus, Visibility
 from .taxonomy import Rank, Taxon, descendant_ids_sql
+
+# The rest of what search reads is built in plants/search_text.py, plain Python that
+# imports no models (so they import it without a cycle); these two need Django's
+# tsvector and the taxon ranks.
 
 
 def search_vector_expression(names, text):
@@ -36,30 +40,6 @@ def search_names_for(common_name: str, taxon, usda_symbol: str, lineage) -> str:
     return distinct_words(
         [common_name, taxon.scientific_name, taxon.common_name, usda_symbol]
         + [node.scientific_name for node in lineage if node.rank >= Rank.FAMILY]
-    )
-
-
-def other_names_for(common_name: str, taxon, usda_symbol: str) -> str:
-    """The names besides the common one: botanical, the taxon's common name and the symbol.
-
-    Each word once, without the common name's words: PostgreSQL's forgiving
-    name search (plants/search.py) compares the query with the common name and
-    with these separately, each column short, so a query sharing a word with
-    thousands of names costs a fraction of comparing it with all the names at once.
-    """
-    common = {word.casefold() for word in common_name.split()}
-    words = f"{taxon.scientific_name} {taxon.common_name} {usda_symbol}".split()
-    return distinct_words(word for word in words if word.casefold() not in common)
-
-
-def search_text_for(title, summary, sections, tips, use_notes, notes) -> str:
-    """The article text search reads: `sections` as (heading, body) pairs, the rest as strings."""
-    return "\n".join(
-        [title, summary]
-        + [f"{heading}\n{body}" for heading, body in sections]
-        + list(tips)
-        + list(use_notes)
-        + list(notes)
     )
 
 

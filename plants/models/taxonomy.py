@@ -79,9 +79,9 @@ class TaxonQuerySet(models.QuerySet):
 
     def families_with_plants(self):
         """Families with at least one live profile (an EXISTS per family, not a scan of profiles)."""
-        from .profile import PlantProfile
-
-        live = PlantProfile.objects.live().filter(family=models.OuterRef("pk"))
+        # The profile model through the relation, not an import: profile.py imports this module.
+        profiles = self.model._meta.get_field("family_profiles").related_model.objects
+        live = profiles.live().filter(family=models.OuterRef("pk"))
         return self.filter(models.Exists(live), rank=Rank.FAMILY).order_by("scientific_name")
 
     def annotate_plant_counts(self):

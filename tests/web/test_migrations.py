@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from plants.models import PlantProfile
 from plants.models.profile import search_vector_expression
+from plants.search_indexes import FTS_TABLE
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -38,7 +39,7 @@ def test_migrate_plants_to_zero_and_back():
     tables = plant_tables()
     assert "plants_plantprofile" in tables and "plants_plantimage" in tables
     if connection.vendor == "sqlite":
-        assert "plants_profile_search" in tables  # the FTS5 search index (migration 0006)
+        assert FTS_TABLE in tables  # the FTS5 search index (migration 0006), by the name search reads
     if connection.vendor == "postgresql":
         assert pg_search_indexes() == SEARCH_INDEXES
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.urls import reverse
 
 from plants.models import PlantProfile, Rank
+from plants.search_indexes import TRIGRAM_THRESHOLD
 from tests.support import factories
 
 FINDER = reverse("plants:finder")
@@ -61,6 +62,15 @@ def test_name_hits_rank_above_text_hits(client, alumroot):
 )
 def test_postgresql_forgives_spelling_and_spacing(client, alumroot, text):
     assert search(client, text) == ["Littleleaf Alumroot"]
+
+
+@on_postgresql
+def test_postgresql_trigram_indexes_return_what_search_counts_as_a_name_match(db):
+    # The %> operator of the trigram indexes applies the connection's threshold,
+    # and ranking counts a name as matching above TRIGRAM_THRESHOLD: they must agree.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        assert float(cursor.fetchone()[0]) == TRIGRAM_THRESHOLD
 
 
 @on_postgresql
@@ -129,16 +139,6 @@ def test_bulk_inserted_profiles_are_indexed_and_the_trigger_comes_back(client, a
         raise ValueError("a failed bulk insert")
     factories.plant(common_name="Numbatwort")
     assert search(client, "numbatwort") == ["Numbatwort"]
-
-
-def test_distinct_words_keeps_each_words_first_spelling_in_order():
-    from plants.search import distinct_words
-
-    assert (
-        distinct_words(["Littleleaf Alumroot", "Heuchera parvifolia", "Littleleaf alumroot", "  Heuchera  "])
-        == "Littleleaf Alumroot Heuchera parvifolia"
-    )
-    assert distinct_words([]) == ""
 
 
 def test_stored_names_hold_every_name_once(alumroot):

@@ -1,19 +1,13 @@
-"""Synthetic plant profiles in bulk, for benchmarks and development.
+"""The generator: seeded choices of taxa, names, traits and prose, written a chunk at a time.
 
-`generate_plants N` (plants/management/commands/generate_plants.py) calls
-`generate()`.  Profiles get a realistic spread: real families under one
-shared chain from Plantae down, invented genera and species with a share of
-varieties, zone ranges, light sets, garden uses, wildlife, states, native
-statuses, conservation ranks (some rare), sections and care tips.
-
-Everything is written with bulk inserts, in chunks so memory stays flat, as
-one change on the write path (plants/content.py), which fills the derived
-columns (family, rarity, search text) at its end.  Every synthetic profile
-cites the `synthetic` data source, which is how real content is told apart.
+Everything is written with bulk inserts (plants/synthetic/bulk.py), in chunks
+so memory stays flat, as one change on the write path (plants/content.py),
+which fills the derived columns (family, rarity, search text) at its end.
+Every synthetic profile cites the `synthetic` data source, which is how real
+content is told apart.
 """
 
 import random
-from contextlib import contextmanager
 
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
@@ -45,94 +39,12 @@ from plants.models import (
 )
 from plants.search import fts_indexed_in_bulk
 
+from . import words
+from .bulk import insert_rows, insert_taxa, large_page_cache
+
 SYNTHETIC_SOURCE_KEY = "synthetic"
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Order -> families, as USDA PLANTS places them (Magnoliopsida unless noted).
-FAMILIES = {
-    "Saxifragales": ["Saxifragaceae", "Crassulaceae", "Grossulariaceae"],
-    "Asterales": ["Asteraceae", "Campanulaceae"],
-    "Rosales": ["Rosaceae", "Rhamnaceae", "Elaeagnaceae"],
-    "Fabales": ["Fabaceae", "Polygalaceae"],
-    "Lamiales": ["Lamiaceae", "Plantaginaceae", "Verbenaceae", "Oleaceae", "Orobanchaceae"],
-    "Caryophyllales": ["Caryophyllaceae", "Polygonaceae", "Cactaceae", "Amaranthaceae", "Nyctaginaceae"],
-    "Ericales": ["Ericaceae", "Primulaceae", "Polemoniaceae"],
-    "Ranunculales": ["Ranunculaceae", "Papaveraceae", "Berberidaceae"],
-    "Malvales": ["Malvaceae", "Cistaceae"],
-    "Solanales": ["Solanaceae", "Convolvulaceae"],
-    "Boraginales": ["Boraginaceae", "Hydrophyllaceae"],
-    "Gentianales": ["Apocynaceae", "Gentianaceae", "Rubiaceae"],
-    "Apiales": ["Apiaceae", "Araliaceae"],
-    "Brassicales": ["Brassicaceae", "Capparaceae"],
-    "Fagales": ["Fagaceae", "Betulaceae", "Juglandaceae"],
-    "Sapindales": ["Sapindaceae", "Anacardiaceae", "Rutaceae"],
-    "Myrtales": ["Onagraceae", "Lythraceae"],
-    "Malpighiales": ["Salicaceae", "Violaceae", "Euphorbiaceae", "Hypericaceae"],
-    "Cornales": ["Cornaceae", "Hydrangeaceae", "Loasaceae"],
-    "Dipsacales": ["Caprifoliaceae", "Adoxaceae"],
-    "Geraniales": ["Geraniaceae"],
-}
-
-_SYLLABLES = _words(
-    "ab ac al am an ar as be ca ce ci co da de di do el er fa fe ga ge la le li lo lu ma me mi mo na ne ni no pa pe po ra re ri ro sa se si so ta te ti to va ve vi"
-)
-_EPITHETS = _words(
-    "alba americana angustifolia arida borealis californica canadensis cordata densa divaricata "
-    "elegans floribunda fremontii glabra glauca gracilis grandiflora hirsuta humilis lanceolata "
-    "latifolia longifolia macrophylla minor montana nana nevadensis nuttallii occidentalis ovata "
-    "parviflora parvifolia pauciflora pilosa procumbens pubescens pulchella pumila purpurea ramosa "
-    "repens rigida rosea rubra rupestris sessilifolia speciosa stricta tenuis texana tomentosa "
-    "uniflora utahensis variabilis villosa virginiana viridis"
-)
-_VARIETY_EPITHETS = _words("microcarpa minor major glabrata pallida robusta alpina typica nivea compacta")
-_COMMON_WORDS = _words(
-    "Alumroot Aster Beardtongue Bluebell Buckwheat Checkermallow Cinquefoil Coneflower Fleabane "
-    "Globemallow Goldenrod Lupine Milkvetch Paintbrush Penstemon Phlox Sage Sandwort Stonecrop "
-    "Sunflower Violet Wild-rye Yarrow Currant Ceanothus Manzanita Sumac Willow Oak"
-)
-_COMMON_PREFIXES = _words(
-    "Littleleaf Desert Mountain Prairie Canyon Rocky Scarlet Golden Silver Dwarf Western Meadow "
-    "Woolly Showy Sticky Hairy Sand Foothill Alpine Plains"
-)
-_GARDEN_USES = [
-    "Rock garden",
-    "Native plant garden",
-    "Alpine planting",
-    "Xeriscape",
-    "Ground cover",
-    "Pollinator garden",
-    "Rain garden",
-    "Woodland garden",
-    "Meadow",
-    "Container",
-    "Hedgerow",
-    "Erosion control",
-]
-_WILDLIFE = [
-    "Small native bees",
-    "Bumblebees",
-    "Butterflies",
-    "Hummingbirds",
-    "Songbirds",
-    "Moths",
-    "Small mammals",
-]
-_SENTENCES = [
-    "It grows in rocky places, on ledges and in crevices where water drains away quickly.",
-    "Small flowers rise above a low mound of leaves from late spring into summer.",
-    "Once established it needs little water and no fertiliser.",
-    "Plant it where it gets morning sun and some shelter from the hottest afternoons.",
-    "Seed germinates best after a cold, moist winter outdoors.",
-    "Bees visit the flowers through the summer; birds take the seed in autumn.",
-    "Cut back old flower stems after they fade to keep the plant tidy.",
-    "It spreads slowly by short rhizomes and can be divided in early spring.",
-    "Avoid heavy clay that stays wet in winter, which rots the crown.",
-    "The leaves turn red or bronze in cold weather and stay on through winter.",
-]
 _SECTION_HEADINGS = [
     ("Description", ""),
     ("Garden uses", ArticleSection.Block.GARDEN_USES),
@@ -140,15 +52,10 @@ _SECTION_HEADINGS = [
     ("Planting and care", ArticleSection.Block.CARE_TIPS),
     ("Wildlife", ArticleSection.Block.WILDLIFE),
 ]
-# Mostly secure ranks, with a rare tail, as in the real flora.
-_GLOBAL_RANKS = ["G5"] * 24 + ["G4"] * 6 + ["G4G5", "G3", "G3?", "G2G3", "G2", "G1", "GNR", "GU"]
-_STATE_RANKS = ["S5"] * 30 + ["S4"] * 15 + ["S3", "S2", "S1", "S3S4", "SNR", "S2B,S4N", "SU"]
-_T_RANKS = ["5"] * 5 + ["4"] * 3 + ["3", "2", "1", "2T3"]
 _HABITS = [choice.value for choice in GrowthHabit]
 _LIFE_CYCLES = LifeCycle.values
 _CARE_CATEGORIES = CareTip.Category.values
 _WATER_NEEDS = WaterNeed.values
-_SOILS = ["Well-drained, rocky or gravelly soil.", "Sandy loam.", "Moist, rich soil."]
 _PUBLISHED, _DRAFT = PublicationStatus.PUBLISHED.value, PublicationStatus.DRAFT.value
 _PROFILE_COLUMNS = [
     "id",
@@ -211,8 +118,8 @@ class Generator:
     def _genus_name(self) -> str:
         while True:
             parts = self.random.randint(2, 3)
-            name = "".join(self.random.choice(_SYLLABLES) for _ in range(parts)).capitalize()
-            name += self.random.choice(["ia", "a", "um", "is", "ella"])
+            name = "".join(self.random.choice(words.SYLLABLES) for _ in range(parts)).capitalize()
+            name += self.random.choice(words.GENUS_ENDINGS)
             if (Rank.GENUS, name) not in self.taxon_names:
                 return name
 
@@ -249,7 +156,7 @@ class Generator:
             parent = self._get_or_create(rank, name, parent, common_name=common)
         klass = parent
         families = []
-        for order_name, family_names in FAMILIES.items():
+        for order_name, family_names in words.FAMILIES.items():
             order = self._get_or_create(Rank.ORDER, order_name, klass)
             families += [self._get_or_create(Rank.FAMILY, name, order) for name in family_names]
         return families
@@ -270,12 +177,12 @@ class Generator:
         genera = []
         for _ in range(max(1, count // 8)):
             genera.append(self._taxon(Rank.GENUS, self._genus_name(), rnd.choice(families)))
-        _insert_taxa(genera)
+        insert_taxa(genera)
 
         species, leaves = [], []  # leaves: (taxon, genus, epithet) for each profile to write
         while len(leaves) < count:
             genus = rnd.choice(genera)
-            epithet = rnd.choice(_EPITHETS)
+            epithet = rnd.choice(words.EPITHETS)
             name = f"{genus.scientific_name} {epithet}"
             if (Rank.SPECIES, name) in self.taxon_names:
                 continue
@@ -283,27 +190,27 @@ class Generator:
                 Rank.SPECIES,
                 name,
                 genus,
-                authority=rnd.choice(["Nutt.", "A. Gray", "Torr.", "(Pursh) DC.", "Greene"]),
+                authority=rnd.choice(words.SPECIES_AUTHORITIES),
             )
             species.append(taxon)
             leaves.append((taxon, genus, epithet))
-        _insert_taxa(species)
+        insert_taxa(species)
 
         varieties = []
         for index, (taxon, genus, epithet) in enumerate(leaves):
             if rnd.random() < 0.15:
-                name = f"{taxon.scientific_name} var. {rnd.choice(_VARIETY_EPITHETS)}"
+                name = f"{taxon.scientific_name} var. {rnd.choice(words.VARIETY_EPITHETS)}"
                 if (Rank.VARIETY, name) in self.taxon_names:
                     continue
-                variety = self._taxon(Rank.VARIETY, name, taxon, authority="Rydb.")
+                variety = self._taxon(Rank.VARIETY, name, taxon, authority=words.VARIETY_AUTHORITY)
                 varieties.append(variety)
                 leaves[index] = (variety, genus, epithet)
-        _insert_taxa(varieties)
+        insert_taxa(varieties)
 
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         profile_ids, profile_rows, parts = [], [], []
         for taxon, genus, epithet in leaves:
-            common = f"{rnd.choice(_COMMON_PREFIXES)} {rnd.choice(_COMMON_WORDS)}"
+            common = f"{rnd.choice(words.COMMON_PREFIXES)} {rnd.choice(words.COMMON_WORDS)}"
             zone_min = rnd.randint(zones.MIN_ORDINAL, 18)
             zone_max = min(zones.MAX_ORDINAL, zone_min + rnd.randint(2, 10))
             light = rnd.choice([(1, 0, 0), (1, 1, 0), (0, 1, 0), (0, 1, 1), (0, 0, 1), (1, 1, 1)])
@@ -317,14 +224,14 @@ class Generator:
             chosen_uses = rnd.sample(uses, k=rnd.randint(1, 3))
             chosen_wildlife = rnd.sample(wildlife, k=rnd.randint(0, 2))
             states = rnd.sample(sorted(regions.US_STATES), k=rnd.randint(1, 8))
-            global_rank = rnd.choice(_GLOBAL_RANKS)
+            global_rank = rnd.choice(words.GLOBAL_RANKS)
             if taxon.rank == Rank.VARIETY:
-                global_rank = f"{global_rank}T{rnd.choice(_T_RANKS)}"
-            state_rank = rnd.choice(_STATE_RANKS)
-            title = f"{common}: a native plant for {rnd.choice(['dry', 'rocky', 'sunny', 'shady', 'wild'])} gardens"
+                global_rank = f"{global_rank}T{rnd.choice(words.T_RANKS)}"
+            state_rank = rnd.choice(words.STATE_RANKS)
+            title = f"{common}: a native plant for {rnd.choice(words.GARDEN_KINDS)} gardens"
             summary = self._paragraph(2)
             symbol = self._symbol(genus.scientific_name, epithet)
-            soil = rnd.choice(_SOILS)
+            soil = rnd.choice(words.SOILS)
             profile_id = self._new_id(PlantProfile)
             profile = {
                 "id": profile_id,
@@ -365,7 +272,7 @@ class Generator:
             profile_rows.append(tuple(profile[column] for column in _PROFILE_COLUMNS))
             parts.append((sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank))
         with fts_indexed_in_bulk():
-            _insert(PlantProfile, _PROFILE_COLUMNS, profile_rows)
+            insert_rows(PlantProfile, _PROFILE_COLUMNS, profile_rows)
 
         # The ~15 rows per profile go in as plain tuples: building model
         # instances for them would take most of the run.
@@ -393,27 +300,10 @@ class Generator:
                 (pk, ConservationStatus.Scope.SUBNATIONAL.value, states[0], state_rank, ""),
             ]
         for (model, columns), values in rows.items():
-            _insert(model, columns, values)
+            insert_rows(model, columns, values)
 
     def _paragraph(self, sentences: int = 3) -> str:
-        return " ".join(self.random.sample(_SENTENCES, k=sentences))
-
-
-def _insert(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
-    meta = model._meta
-    columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {meta.db_table} ({columns}) VALUES ({placeholders})", rows)
-
-
-def _insert_taxa(taxa: list[Taxon]) -> None:
-    columns = ("id", "rank", "scientific_name", "authority", "common_name", "slug", "parent")
-    _insert(
-        Taxon,
-        columns,
-        [(t.pk, t.rank, t.scientific_name, t.authority, t.common_name, t.slug, t.parent_id) for t in taxa],
-    )
+        return " ".join(self.random.sample(words.SENTENCES, k=sentences))
 
 
 def has_real_content() -> bool:
@@ -436,17 +326,18 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
     )
     uses = [
         GardenUse.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
-        for name in _GARDEN_USES
+        for name in words.GARDEN_USES
     ]
     wildlife = [
-        Wildlife.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in _WILDLIFE
+        Wildlife.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+        for name in words.WILDLIFE
     ]
     families = generator.families()
     written = 0
     before = PlantProfile.objects.aggregate(last=models.Max("pk"))["last"] or 0
     # One change for the run: bulk inserts send no signals, so the new profiles are noted
-    # and the write path checks their derived columns and drops any stale pages once, at the end.
-    with content.change() as change, _large_page_cache():
+    # and the write path fills their derived columns (and drops any stale pages) once, at the end.
+    with content.change() as change, large_page_cache():
         while written < count:
             size = min(chunk_size, count - written)
             with transaction.atomic():
@@ -468,24 +359,3 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
     return written
-
-
-@contextmanager
-def _large_page_cache():
-    """On SQLite, a 256 MB page cache for this connection while generating.
-
-    FTS5 merges its index segments through the page cache; with SQLite's
-    default 2 MB the merges reread and rewrite the same pages from the file
-    system, which took a third of the run as system time.
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (previous,) = cursor.fetchone()
-        cursor.execute("PRAGMA cache_size = -262144")  # negative: KiB
-        try:
-            yield
-        finally:
-            cursor.execute(f"PRAGMA cache_size = {int(previous)}")
