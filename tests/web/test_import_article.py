@@ -196,7 +196,7 @@ def test_malformed_file_is_reported_and_changes_nothing(alumroot, name, line, me
     path = ARTICLES / name
     before = counts()
     out, err, error = run(path)
-    assert error is not None and "1 of 1 files failed" in str(error)
+    assert error is not None and "1 of 1 file failed" in str(error)
     assert err.startswith(f"{path}:{line}: {message}")
     assert out == "" and counts() == before
 

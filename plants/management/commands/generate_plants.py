@@ -7,6 +7,7 @@ database with real content and reports progress.
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from plants import synthetic
 
@@ -46,6 +47,11 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Added {written:,} synthetic profiles in {time.perf_counter() - started:.1f} s."
+                    ngettext(
+                        "Added %(count)s synthetic profile in %(seconds).1f s.",
+                        "Added %(count)s synthetic profiles in %(seconds).1f s.",
+                        written,
+                    )
+                    % {"count": f"{written:,}", "seconds": time.perf_counter() - started}
                 )
             )

@@ -5,6 +5,7 @@ Reading the text is `plants.article_format`'s job and storing it is
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from plants.article_format import ArticleFormatError, parse_file
 from plants.importer import ArticleImportError, import_article
@@ -33,7 +34,12 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, publish, verbosity, **options):
         failed = [path for path in paths if not self.import_one(path, dry_run, publish, verbosity)]
         if failed:
-            raise CommandError(f"{len(failed)} of {len(paths)} files failed: {', '.join(failed)}")
+            message = ngettext(
+                "%(failed)d of %(count)d file failed", "%(failed)d of %(count)d files failed", len(paths)
+            )
+            raise CommandError(
+                f"{message % {'failed': len(failed), 'count': len(paths)}}: {', '.join(failed)}"
+            )
 
     def import_one(self, path: str, dry_run: bool, publish: bool, verbosity: int) -> bool:
         try:

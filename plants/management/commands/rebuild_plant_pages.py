@@ -9,6 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from plants import plant_pages
 from plants.models import PlantProfile
@@ -23,5 +24,12 @@ class Command(BaseCommand):
             count = plant_pages.rebuild(PlantProfile.objects.all())
         if options["verbosity"]:
             self.stdout.write(
-                self.style.SUCCESS(f"Rebuilt {count:,} plant pages in {time.perf_counter() - started:.1f} s.")
+                self.style.SUCCESS(
+                    ngettext(
+                        "Rebuilt %(count)s plant page in %(seconds).1f s.",
+                        "Rebuilt %(count)s plant pages in %(seconds).1f s.",
+                        count,
+                    )
+                    % {"count": f"{count:,}", "seconds": time.perf_counter() - started}
+                )
             )
