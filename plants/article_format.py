@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plants import zones
+from plants import vocabulary, zones
 from plants.regions import STATES_AND_PROVINCES
 
 # ---------------------------------------------------------------------------
@@ -131,29 +131,10 @@ class ArticleFormatError(ValueError):
 # ---------------------------------------------------------------------------
 # Vocabularies and tables
 
-LIFE_CYCLES = ["annual", "biennial", "perennial"]
-GROWTH_HABITS = ["forb", "graminoid", "lichenous", "nonvascular", "shrub", "subshrub", "tree", "vine"]
-LIGHT_LEVELS = ["full_sun", "partial_shade", "full_shade"]
-CARE_CATEGORIES = ["planting", "watering", "maintenance", "propagation"]
-WILDLIFE_RESOURCES = ["nectar", "pollen", "seeds", "fruit", "foliage", "shelter"]
-RANKS = [
-    "kingdom",
-    "subkingdom",
-    "superdivision",
-    "division",
-    "subdivision",
-    "class",
-    "subclass",
-    "superorder",
-    "order",
-    "family",
-    "genus",
-    "species",
-    "subspecies",
-    "variety",
-    "forma",
-]
-_RANK_NAMES = {rank: rank for rank in RANKS} | {
+# USDA writes ranks the site does not store; they are read as ranks (the importer says it skips
+# them) so that the name after one is not taken for a stray line.
+_UNSTORED_RANKS = ("superorder",)
+_RANK_NAMES = {rank: rank for rank in (*vocabulary.RANKS, *_UNSTORED_RANKS)} | {
     "form": "forma",
     "subvariety": "variety",
     "phylum": "division",
@@ -388,7 +369,7 @@ def parse_light(text: str) -> list[str]:
         if i and _RANGE_JOIN_RE.match(text[found[i - 1][1] : found[i][0]]):
             low, high = sorted((found[i - 1][2], level))
             levels.update(range(low, high + 1))
-    return [LIGHT_LEVELS[level] for level in sorted(levels)]
+    return [list(vocabulary.LIGHT_LEVELS)[level] for level in sorted(levels)]
 
 
 def parse_file(path) -> ParsedArticle:
@@ -701,11 +682,11 @@ class _Parser:
     def _parse_life_cycle(self, line: int, value: str) -> list[str]:
         found = set()
         for word in re.findall(r"[A-Za-z]+", value.lower()):
-            if word in LIFE_CYCLES:
+            if word in vocabulary.LIFE_CYCLES:
                 found.add(word)
             elif word not in ("and", "or"):
                 self.warn(line, f"Unknown life cycle “{word}” is ignored.")
-        return [cycle for cycle in LIFE_CYCLES if cycle in found]
+        return [cycle for cycle in vocabulary.LIFE_CYCLES if cycle in found]
 
     def _parse_habit(self, line: int, value: str) -> list[str]:
         aliases = {
@@ -724,13 +705,18 @@ class _Parser:
                 continue
             singular = token[:-1] if token.endswith("s") else token
             habit = next(
-                (aliases.get(t, t) for t in (token, singular) if aliases.get(t, t) in GROWTH_HABITS), None
+                (
+                    aliases.get(t, t)
+                    for t in (token, singular)
+                    if aliases.get(t, t) in vocabulary.GROWTH_HABITS
+                ),
+                None,
             )
             if habit:
                 found.add(habit)
             else:
                 self.warn(line, f"Unknown growth habit “{token}” is ignored.")
-        return [habit for habit in GROWTH_HABITS if habit in found]
+        return [habit for habit in vocabulary.GROWTH_HABITS if habit in found]
 
     def _parse_native_status(self, line: int, value: str) -> list[tuple[str, str]]:
         statuses: list[tuple[str, str]] = []

@@ -11,10 +11,11 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from plants import zones
+from plants import vocabulary, zones
 from plants.search import distinct_words
 from plants.validators import usda_symbol_validator
 
+from .choices import text_choices
 from .garden import PlantGardenUse, WildlifeSupport
 from .taxonomy import Rank, Taxon, descendant_ids_sql
 
@@ -63,50 +64,11 @@ def search_text_for(title, summary, sections, tips, use_notes, notes) -> str:
     )
 
 
-class LifeCycle(models.TextChoices):
-    ANNUAL = "annual", "Annual"
-    BIENNIAL = "biennial", "Biennial"
-    PERENNIAL = "perennial", "Perennial"
-
-
-class GrowthHabit(models.TextChoices):
-    """USDA PLANTS growth habits."""
-
-    FORB = "forb", "Forb/herb"
-    GRAMINOID = "graminoid", "Graminoid"
-    LICHENOUS = "lichenous", "Lichenous"
-    NONVASCULAR = "nonvascular", "Nonvascular"
-    SHRUB = "shrub", "Shrub"
-    SUBSHRUB = "subshrub", "Subshrub"
-    TREE = "tree", "Tree"
-    VINE = "vine", "Vine"
-
-
-class Light(models.TextChoices):
-    FULL_SUN = "full_sun", "Full sun"
-    PARTIAL_SHADE = "partial_shade", "Partial shade"
-    FULL_SHADE = "full_shade", "Full shade"
-
-
-class WaterNeed(models.TextChoices):
-    LOW = "low", "Low (drought-tolerant once established)"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High (moist to wet soil)"
-
-
-class UsdaGroup(models.TextChoices):
-    DICOT = "Dicot", "Dicot"
-    MONOCOT = "Monocot", "Monocot"
-    GYMNOSPERM = "Gymnosperm", "Gymnosperm"
-    FERN = "Fern", "Fern"
-    HORSETAIL = "Horsetail", "Horsetail"
-    LYCOPOD = "Lycopod", "Lycopod"
-    QUILLWORT = "Quillwort", "Quillwort"
-    WHISK_FERN = "Whisk-fern", "Whisk-fern"
-    HORNWORT = "Hornwort", "Hornwort"
-    LIVERWORT = "Liverwort", "Liverwort"
-    MOSS = "Moss", "Moss"
-    LICHEN = "Lichen", "Lichen"
+LifeCycle = text_choices("LifeCycle", vocabulary.LIFE_CYCLES, __name__)
+GrowthHabit = text_choices("GrowthHabit", vocabulary.GROWTH_HABITS, __name__)
+Light = text_choices("Light", vocabulary.LIGHT_LEVELS, __name__)
+WaterNeed = text_choices("WaterNeed", vocabulary.WATER_NEEDS, __name__)
+UsdaGroup = text_choices("UsdaGroup", vocabulary.USDA_GROUPS, __name__)
 
 
 class PublicationStatus(models.TextChoices):
