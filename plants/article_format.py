@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plants import vocabulary, zones
+from plants import usda_symbols, vocabulary, zones
 from plants.regions import STATES_AND_PROVINCES
 
 # ---------------------------------------------------------------------------
@@ -312,7 +312,6 @@ _HEADER_LABELS = {
 }
 _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 ‘’'()/.-]{0,40}?)\s*:\s*(.*)$")
 _DATA_SOURCE_RE = re.compile(r"^(?:plant\s+)?data\s+source\s*:", re.IGNORECASE)
-_USDA_SYMBOL_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _CONSERVATION_RANK_RE = re.compile(r"^(?:[GNS](?:[0-9]|[UHX]|NR|NA)[A-Z0-9?]*|T[0-9][A-Z0-9?]*)$")
 
 _LABELS = {
@@ -652,12 +651,8 @@ class _Parser:
         number, value = fields["botanical"]
         result.scientific_name = value
         number, value = fields["symbol"]
-        if not _USDA_SYMBOL_RE.match(value):
-            raise ArticleFormatError(
-                number,
-                f"“{value}” is not a USDA symbol: 2 to 8 capital letters and digits starting with a letter, "
-                "such as HEPAM2.",
-            )
+        if not usda_symbols.is_usda_symbol(value):
+            raise ArticleFormatError(number, f"“{value}” is not a USDA symbol: {usda_symbols.RULE}.")
         result.usda_symbol = value
         if "common_name" in fields and not result.common_name:
             result.common_name = fields["common_name"][1]
