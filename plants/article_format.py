@@ -11,7 +11,8 @@ lines), a USDA classification block and a data-source citation.  See
 map onto the models.  It is standard-library only (plus `plants.zones`) so it
 can run without Django.  Problems that would store wrong data raise
 `ArticleFormatError` carrying the 1-based line number; anything the parser
-can carry on past is reported in `ParsedArticle.warnings` as "LINE: message".
+can carry on past is reported in `ParsedArticle.warnings` as an `ArticleWarning`
+with its line number.
 
 Each paragraph, bullet and heading is one line; lines are separated by blank
 lines (bullets of one list may follow each other directly).
@@ -111,7 +112,18 @@ class ParsedArticle:
     usda_group: str = ""
     classification: list[TaxonItem] = field(default_factory=list)
     data_source: DataSourceItem | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ArticleWarning] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleWarning:
+    """Something the parser read past at a 1-based line; str() is "LINE: message"."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.message}"
 
 
 class ArticleFormatError(ValueError):
@@ -482,11 +494,11 @@ class _Parser:
         self.lines = [(number, normalise_text(line).strip()) for number, line in enumerate(raw, start=1)]
         self.nonblank = [(number, line) for number, line in self.lines if line]
         self.result = ParsedArticle()
-        self.warnings: list[str] = self.result.warnings
+        self.warnings: list[ArticleWarning] = self.result.warnings
         self.labels_seen: set[str] = set()
 
     def warn(self, line: int, message: str) -> None:
-        self.warnings.append(f"{line}: {message}")
+        self.warnings.append(ArticleWarning(line, message))
 
     # -- driver --------------------------------------------------------------
 
