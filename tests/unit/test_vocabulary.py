@@ -8,6 +8,7 @@ import pytest
 from django.db.migrations.loader import MigrationLoader
 
 from plants import vocabulary
+from plants.article_format import prose
 from plants.models import (
     FLAG_FIELDS,
     CareTip,
@@ -105,7 +106,17 @@ def test_members_survive_pickling(member):
     assert pickle.loads(pickle.dumps(member)) is member
 
 
-def test_the_vocabulary_needs_no_django():
-    code = "import sys, plants.vocabulary; print(sorted(m for m in sys.modules if m.startswith('django')))"
+def test_the_parsers_keywords_stand_for_the_vocabularys_terms():
+    assert list(prose.CARE_TIP_KEYWORDS) == list(vocabulary.CARE_TIP_CATEGORIES)
+    assert [resource for resource, _ in prose.WILDLIFE_RESOURCE_KEYWORDS] == list(
+        vocabulary.WILDLIFE_RESOURCES
+    )
+    assert {need for need, _ in prose.WATER_KEYWORDS} == set(vocabulary.WATER_NEEDS)
+    assert {level for level, _ in prose.LIGHT_TERMS} == set(vocabulary.LIGHT_LEVELS)
+
+
+@pytest.mark.parametrize("module", ["plants.vocabulary", "plants.article_format"])
+def test_the_vocabulary_and_the_article_parser_need_no_django(module):
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith('django')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
