@@ -2,13 +2,15 @@
 
 A conservation status is a "Status:" line (the rank, a colon, the source's
 explanation), optionally after a "Region:" line that says where the rank
-applies.
+applies.  Ranks are checked by plants.natureserve, as the model checks them,
+so a status the parser keeps is one the import can store.
 """
 
 from __future__ import annotations
 
 import re
 
+from plants import natureserve
 from plants.regions import STATES_AND_PROVINCES, USDA_REGIONS
 
 from .lines import Reading
@@ -42,7 +44,6 @@ _STATUS_WORD_RE = re.compile(
     r"\b(not\s+native|non-?native|introduced|naturali[sz]ed|native)\b(?:\s+(?:to|in))?", re.IGNORECASE
 )
 
-_CONSERVATION_RANK_RE = re.compile(r"^(?:[GNS](?:[0-9]|[UHX]|NR|NA)[A-Z0-9?]*|T[0-9][A-Z0-9?]*)$")
 # A rank's first letter -> the scope it has; a bare T rank leaves the scope to the region line.
 _RANK_SCOPES = {"G": "global", "N": "national", "S": "subnational"}
 _GLOBAL_REGION_RE = re.compile(r"\b(?:global(?:ly)?|world(?:wide)?|range-?wide|rangewide)\b")
@@ -84,7 +85,7 @@ def add_conservation(reading: Reading, line: int, value: str, region_line: tuple
     """Read a "Status:" line (and the "Region:" line before it, if any) into a conservation status."""
     rank, _, explanation = value.partition(":")
     rank, explanation = rank.strip(), explanation.strip()
-    if not _CONSERVATION_RANK_RE.match(rank):
+    if natureserve.validate(rank):
         reading.warn(line, f"“{rank}” is not a NatureServe rank; the status is ignored.")
         return
     rank_scope = _RANK_SCOPES.get(rank[0].upper(), "")
