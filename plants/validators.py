@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from plants import natureserve, regions
+from plants import natureserve, regions, usda_symbols
 
 usda_symbol_validator = RegexValidator(
-    regex=r"^[A-Z][A-Z0-9]{1,7}$",
-    message="A USDA symbol is 2 to 8 capital letters and digits starting with a letter, such as HEPAM2.",
+    regex=usda_symbols.PATTERN,
+    message=f"A USDA symbol is {usda_symbols.RULE}.",
     code="invalid_usda_symbol",
 )
 

@@ -2,6 +2,9 @@
 
 from django.db import models
 
+from plants import vocabulary
+
+from .choices import text_choices
 from .parts import ProfilePart
 
 
@@ -46,11 +49,7 @@ class ArticleSection(ProfilePart):
 class CareTip(ProfilePart):
     """One planting or care tip; tips are shown in order, labelled by category."""
 
-    class Category(models.TextChoices):
-        PLANTING = "planting", "Planting"
-        WATERING = "watering", "Watering"
-        MAINTENANCE = "maintenance", "Maintenance"
-        PROPAGATION = "propagation", "Propagation"
+    Category = text_choices("CareTip.Category", vocabulary.CARE_TIP_CATEGORIES, __name__)
 
     natural_key_fields = ("order",)
 

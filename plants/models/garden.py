@@ -8,6 +8,9 @@ filter on the term while the page still reads as written.
 from django.db import models
 from django.urls import reverse
 
+from plants import vocabulary
+
+from .choices import text_choices
 from .parts import ProfilePart
 
 
@@ -88,13 +91,7 @@ class PlantGardenUse(ProfilePart):
 class WildlifeSupport(ProfilePart):
     """Wildlife a plant supports, and what it offers them."""
 
-    class Resource(models.TextChoices):
-        NECTAR = "nectar", "Nectar"
-        POLLEN = "pollen", "Pollen"
-        SEEDS = "seeds", "Seeds"
-        FRUIT = "fruit", "Fruit"
-        FOLIAGE = "foliage", "Foliage (larval host)"
-        SHELTER = "shelter", "Shelter"
+    Resource = text_choices("WildlifeSupport.Resource", vocabulary.WILDLIFE_RESOURCES, __name__)
 
     natural_key_fields = ("wildlife__slug",)
 

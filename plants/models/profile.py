@@ -10,10 +10,11 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
-from plants import zones
+from plants import vocabulary, zones
 from plants.search_text import distinct_words
 from plants.validators import usda_symbol_validator
 
+from .choices import text_choices
 from .garden import PlantGardenUse, WildlifeSupport
 from .publication import PublicationStatus, Visibility
 from .taxonomy import Rank, Taxon, descendant_ids_sql
@@ -43,50 +44,11 @@ def search_names_for(common_name: str, taxon, usda_symbol: str, lineage) -> str:
     )
 
 
-class LifeCycle(models.TextChoices):
-    ANNUAL = "annual", "Annual"
-    BIENNIAL = "biennial", "Biennial"
-    PERENNIAL = "perennial", "Perennial"
-
-
-class GrowthHabit(models.TextChoices):
-    """USDA PLANTS growth habits."""
-
-    FORB = "forb", "Forb/herb"
-    GRAMINOID = "graminoid", "Graminoid"
-    LICHENOUS = "lichenous", "Lichenous"
-    NONVASCULAR = "nonvascular", "Nonvascular"
-    SHRUB = "shrub", "Shrub"
-    SUBSHRUB = "subshrub", "Subshrub"
-    TREE = "tree", "Tree"
-    VINE = "vine", "Vine"
-
-
-class Light(models.TextChoices):
-    FULL_SUN = "full_sun", "Full sun"
-    PARTIAL_SHADE = "partial_shade", "Partial shade"
-    FULL_SHADE = "full_shade", "Full shade"
-
-
-class WaterNeed(models.TextChoices):
-    LOW = "low", "Low (drought-tolerant once established)"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High (moist to wet soil)"
-
-
-class UsdaGroup(models.TextChoices):
-    DICOT = "Dicot", "Dicot"
-    MONOCOT = "Monocot", "Monocot"
-    GYMNOSPERM = "Gymnosperm", "Gymnosperm"
-    FERN = "Fern", "Fern"
-    HORSETAIL = "Horsetail", "Horsetail"
-    LYCOPOD = "Lycopod", "Lycopod"
-    QUILLWORT = "Quillwort", "Quillwort"
-    WHISK_FERN = "Whisk-fern", "Whisk-fern"
-    HORNWORT = "Hornwort", "Hornwort"
-    LIVERWORT = "Liverwort", "Liverwort"
-    MOSS = "Moss", "Moss"
-    LICHEN = "Lichen", "Lichen"
+LifeCycle = text_choices("LifeCycle", vocabulary.LIFE_CYCLES, __name__)
+GrowthHabit = text_choices("GrowthHabit", vocabulary.GROWTH_HABITS, __name__)
+Light = text_choices("Light", vocabulary.LIGHT_LEVELS, __name__)
+WaterNeed = text_choices("WaterNeed", vocabulary.WATER_NEEDS, __name__)
+UsdaGroup = text_choices("UsdaGroup", vocabulary.USDA_GROUPS, __name__)
 
 
 # Sets of fixed USDA terms are stored as one boolean column per term: plain

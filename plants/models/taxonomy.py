@@ -12,6 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from plants import vocabulary
+
+from .choices import member_name
 from .publication import Visibility
 
 # Recursive CTEs run unchanged on SQLite and PostgreSQL.
@@ -34,32 +37,26 @@ SELECT id FROM subtree
 """
 
 
-class Rank(models.IntegerChoices):
-    """USDA PLANTS ranks; the numbers order them from the top of the tree down."""
-
-    KINGDOM = 10, "Kingdom"
-    SUBKINGDOM = 20, "Subkingdom"
-    SUPERDIVISION = 30, "Superdivision"
-    DIVISION = 40, "Division"
-    SUBDIVISION = 50, "Subdivision"
-    CLASS = 60, "Class"
-    SUBCLASS = 70, "Subclass"
-    ORDER = 80, "Order"
-    FAMILY = 90, "Family"
-    GENUS = 100, "Genus"
-    SPECIES = 110, "Species"
-    SUBSPECIES = 120, "Subspecies"
-    VARIETY = 130, "Variety"
-    FORMA = 140, "Forma"
+class _RankMethods(models.IntegerChoices):
+    """What a rank says of itself; the ranks themselves are `Rank`, built from the vocabulary."""
 
     @classmethod
     def from_name(cls, name: str) -> "Rank":
-        return cls[name.strip().upper()]
+        return cls[member_name(name.strip())]
 
     @property
     def is_italicised(self) -> bool:
         """Genus and below are written in italics in botanical convention."""
         return self >= Rank.GENUS
+
+
+# USDA PLANTS ranks; the numbers order them from the top of the tree down.
+Rank = _RankMethods(
+    "Rank",
+    [(member_name(name), (number, label)) for name, (number, label) in vocabulary.RANKS.items()],
+    module=__name__,
+    qualname="Rank",
+)
 
 
 class TaxonQuerySet(models.QuerySet):

@@ -1,11 +1,13 @@
 """Tests for plants.article_format, the plain-text article reader (no Django needed)."""
 
+import dataclasses
 import datetime
 
 import pytest
 
 from plants.article_format import (
     ArticleFormatError,
+    ArticleWarning,
     CareTipItem,
     ConservationItem,
     DataSourceItem,
@@ -217,8 +219,8 @@ def test_teaser_without_ellipsis_and_block_without_heading(seed, seed_text):
     assert article.sections == seed.sections
     assert article.classification == seed.classification
     assert article.warnings == [
-        "15: A long line before the title is taken as the teaser, though it lacks “...”.",
-        "82: The classification has no “Classification” heading.",
+        ArticleWarning(15, "A long line before the title is taken as the teaser, though it lacks “...”."),
+        ArticleWarning(82, "The classification has no “Classification” heading."),
     ]
 
 
@@ -288,8 +290,8 @@ def test_serviceberry_two_habits_half_zones_and_two_ranks():
     ]
     assert article.data_source.accessed == datetime.date(2025, 3, 4)
     assert article.warnings == [
-        "46: Garden use “Edible Landscapes” is not in the vocabulary.",
-        "47: Garden use “Wildlife Gardens” is not in the vocabulary.",
+        ArticleWarning(46, "Garden use “Edible Landscapes” is not in the vocabulary."),
+        ArticleWarning(47, "Garden use “Wildlife Gardens” is not in the vocabulary."),
     ]
 
 
@@ -334,11 +336,11 @@ def test_redbud_reordered_header_missing_fields_and_unknown_field():
     assert article.wildlife == [WildlifeItem("Bumblebees", "nectar"), WildlifeItem("Pollinators", "nectar")]
     assert article.data_source.accessed == datetime.date(2025, 3, 1)
     assert article.warnings == [
-        "9: Unknown header field “Bloom time” is ignored.",
-        "11: The header has no “Life cycle:” line.",
-        "11: The header has no “Native status:” line.",
-        "31: Garden use “Specimen Plantings” is not in the vocabulary.",
-        "55: The classification has no “Group”.",
+        ArticleWarning(9, "Unknown header field “Bloom time” is ignored."),
+        ArticleWarning(11, "The header has no “Life cycle:” line."),
+        ArticleWarning(11, "The header has no “Native status:” line."),
+        ArticleWarning(31, "Garden use “Specimen Plantings” is not in the vocabulary."),
+        ArticleWarning(55, "The classification has no “Group”."),
     ]
 
 
@@ -415,6 +417,23 @@ def test_error_str_without_path():
     error = ArticleFormatError(7, "Something is wrong.")
     assert isinstance(error, ValueError)
     assert (error.line, error.message, str(error)) == (7, "Something is wrong.", "7: Something is wrong.")
+
+
+def test_warning_is_a_value_with_its_line():
+    warning = ArticleWarning(7, "Something to check: here.")
+    assert (warning.line, warning.message, str(warning)) == (
+        7,
+        "Something to check: here.",
+        "7: Something to check: here.",
+    )
+    assert (
+        warning
+        == ArticleWarning(7, "Something to check: here.")
+        != ArticleWarning(8, "Something to check: here.")
+    )
+    assert len({warning, ArticleWarning(7, "Something to check: here.")}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        warning.line = 8
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "  \u00a0 \n\t\n"])
@@ -518,8 +537,8 @@ def test_unknown_header_values_are_warnings(seed_text):
     assert article.growth_habits == ["forb"]
     assert article.native_statuses == []
     assert article.warnings == [
-        "11: Unknown growth habit “cactus” is ignored.",
-        "13: Could not read a USDA region and status from “Widespread”.",
+        ArticleWarning(11, "Unknown growth habit “cactus” is ignored."),
+        ArticleWarning(13, "Could not read a USDA region and status from “Widespread”."),
     ]
 
 
@@ -547,8 +566,11 @@ def test_global_rank_under_a_state_region_uses_the_rank(seed_text):
     [status] = article.conservation
     assert (status.scope, status.region) == ("global", "")
     assert article.warnings == [
-        "21: Rank G5T1T3Q is a global rank but the region line says subnational; "
-        "the rank's global scope is used."
+        ArticleWarning(
+            21,
+            "Rank G5T1T3Q is a global rank but the region line says subnational; "
+            "the rank's global scope is used.",
+        )
     ]
 
 
@@ -556,7 +578,9 @@ def test_status_without_a_rank_is_a_warning(seed_text):
     text = seed_text.replace("Status: S5T1T3Q: Status is uncertain", "Status: Rare: Status is uncertain")
     article = parse_article(text)
     assert article.conservation == []
-    assert article.warnings == ["21: “Rare” is not a NatureServe rank; the status is ignored."]
+    assert article.warnings == [
+        ArticleWarning(21, "“Rare” is not a NatureServe rank; the status is ignored.")
+    ]
 
 
 def test_bullets_in_a_plain_section_stay_in_its_text(seed_text):
@@ -569,7 +593,7 @@ def test_bullets_in_a_plain_section_stay_in_its_text(seed_text):
     assert section.shows == ""
     assert section.body.split("\n\n")[1] == "• Colorado foothills\n• New Mexico mountains"
     assert article.warnings == [
-        "35: Bullets in section “A True Native with Limited Range” are kept in its text."
+        ArticleWarning(35, "Bullets in section “A True Native with Limited Range” are kept in its text.")
     ]
 
 
@@ -580,10 +604,13 @@ def test_zone_range_outside_climate_line_is_used_with_a_warning(seed_text):
     article = parse_article(text)
     assert (article.zone_low, article.zone_high) == (8, 16)
     assert article.warnings == [
-        "53: No USDA hardiness zones (e.g. “zones 4-8”) in the climate line.",
-        "31: Hardiness zones taken from the article text, not a “Climate:” line.",
+        ArticleWarning(53, "No USDA hardiness zones (e.g. “zones 4-8”) in the climate line."),
+        ArticleWarning(31, "Hardiness zones taken from the article text, not a “Climate:” line."),
     ]
-    assert "53: No USDA hardiness zones (e.g. “zones 4-8”) in the climate line." in article.warnings
+    assert (
+        ArticleWarning(53, "No USDA hardiness zones (e.g. “zones 4-8”) in the climate line.")
+        in article.warnings
+    )
 
 
 def test_missing_data_source_and_classification_are_warnings(seed_text):
@@ -595,8 +622,8 @@ def test_missing_data_source_and_classification_are_warnings(seed_text):
     ]
     assert article.sections[-1].heading == "Should You Grow Littleleaf Alumroot?"
     assert article.warnings == [
-        "78: The article has no “Classification” block.",
-        "78: The article has no “Plant data source:” line.",
+        ArticleWarning(78, "The article has no “Classification” block."),
+        ArticleWarning(78, "The article has no “Plant data source:” line."),
     ]
 
 

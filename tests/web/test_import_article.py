@@ -163,6 +163,15 @@ def test_redbud_missing_reordered_and_unknown_fields_are_warnings():
 
 
 @pytest.mark.django_db
+def test_a_warning_is_printed_with_its_line_and_whole_message(tmp_path):
+    ignored = "Note: checked again in March."
+    path = edited_copy(tmp_path, SEED, ("Greensboro, NC USA", f"Greensboro, NC USA\n\n{ignored}"))
+    out, err, error = run(path)
+    assert error is None and out == f"{path}: created HEPAM2 Littleleaf Alumroot (draft)\n"
+    assert err == f"{path}:131: warning: Text after the data source is ignored: “{ignored}”.\n"
+
+
+@pytest.mark.django_db
 def test_oconee_bells_global_and_state_ranks():
     out, err, error = run(OCONEE)
     assert error is None and err == ""

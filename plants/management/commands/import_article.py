@@ -51,8 +51,7 @@ class Command(BaseCommand):
             self.stderr.write(f"{path}: {error.strerror or error}")
             return False
         for warning in parsed.warnings:
-            line, _, message = warning.partition(": ")
-            self.stderr.write(f"{path}:{line}: warning: {message}")
+            self.stderr.write(f"{path}:{warning.line}: warning: {warning.message}")
         try:
             result = import_article(parsed, publish=publish, dry_run=dry_run)
         except ArticleImportError as error:
