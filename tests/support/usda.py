@@ -3,9 +3,11 @@
 import gzip
 from pathlib import Path
 
+from plants.usda.files import DEFAULT_DIR
+
 from .files import BASE_DIR
 
-USDA_DIR = BASE_DIR / "fixtures" / "usda"
+USDA_DIR = DEFAULT_DIR
 # The workplace's input copy, beside the repository where it is checked out there.
 SHARED_USDA_DIR = BASE_DIR.parent / "shared" / "data" / "usda-plants"
 STEMS = ("checklist", "distribution", "characteristics", "families", "genera")

@@ -1,0 +1,4 @@
+"""USDA PLANTS: reading the data shipped in fixtures/usda/ (plain Python, no Django).
+
+`files` reads and checks the files.
+"""
