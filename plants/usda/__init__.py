@@ -1,5 +1,5 @@
 """USDA PLANTS: reading the data shipped in fixtures/usda/ (plain Python, no Django).
 
 `files` reads and checks the files; `names` reads the scientific names into
-ranks and authors.
+ranks and authors; `traits` maps USDA's words for a plant's traits to the site's.
 """
