@@ -36,3 +36,19 @@ def write_slices(directory: Path, count: int = 20, compressed: bool = False) -> 
     for stem in STEMS:
         write_slice(directory, stem, count, compressed)
     return directory
+
+
+def write_subset(directory: Path, symbols, edit=None) -> Path:
+    """The shipped files cut down to the rows of `symbols` (families and genera whole).
+
+    `edit`, if given, is called with each file's stem and its list of lines, to break them.
+    """
+    keep = tuple(f"{symbol},".encode() for symbol in symbols)
+    for stem in STEMS:
+        lines = shipped_bytes(stem).splitlines(keepends=True)
+        if stem in ("checklist", "distribution", "characteristics"):
+            lines = lines[:1] + [line for line in lines[1:] if line.startswith(keep)]
+        if edit:
+            edit(stem, lines)
+        (directory / f"{stem}.csv").write_bytes(b"".join(lines))
+    return directory
