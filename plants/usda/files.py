@@ -9,7 +9,13 @@ without its key or with a key seen before. Problems of single rows are
 collected to the end of the file (the first `MAX_PROBLEMS` of them) so that one
 run shows them all; a problem that leaves the rest of the file unreadable
 stops at once. A caller that writes what it reads does so in one transaction,
-so that a file failing at its end leaves nothing written.
+so that a file failing at its end leaves nothing written; a command prints the
+problems and exits with status 1:
+
+    except UsdaDataError as error:
+        for problem in error.problems:
+            self.stderr.write(str(problem))
+        sys.exit(1)
 """
 
 from __future__ import annotations
