@@ -29,6 +29,24 @@ STATES_AND_PROVINCES = {**US_STATES, **CANADIAN_PROVINCES}
 
 STATE_CHOICES = sorted(STATES_AND_PROVINCES.items(), key=lambda item: item[1])
 
+# The other places USDA PLANTS gives a plant's distribution in: U.S. territories
+# and the freely associated states of the Pacific, and Newfoundland (the
+# island) and Labrador (the mainland) apart. Postal codes where there is one;
+# Newfoundland's is the one it had before 2002, which USDA PLANTS still uses with
+# Labrador's LB. Navassa Island has none: BQ is its FIPS 10-4 code.
+OTHER_PLACES = {
+    "GU": "Guam", "MP": "Northern Mariana Islands", "FM": "Federated States of Micronesia",
+    "MH": "Marshall Islands", "PW": "Palau", "UM": "U.S. Minor Outlying Islands",
+    "BQ": "Navassa Island", "NF": "Newfoundland", "LB": "Labrador",
+}  # fmt: skip
+
+PLACES = {**STATES_AND_PROVINCES, **OTHER_PLACES}
+
+# USDA PLANTS distribution's 74 places by the name it gives them: every place
+# above but Newfoundland and Labrador together, the Virgin Islands by their short name.
+_USDA_NAMES = {"VI": "Virgin Islands"}
+USDA_PLACE_CODES = {_USDA_NAMES.get(code, name): code for code, name in PLACES.items() if code != "NL"}
+
 # USDA PLANTS native-status regions.
 USDA_REGIONS = {
     "L48": "Lower 48 states",

@@ -113,6 +113,34 @@ def covers(plant_low: int, plant_high: int, garden: ZoneSpan) -> bool:
 
 CHOICES = [(value, label(value)) for value in range(MIN_ORDINAL, MAX_ORDINAL + 1)]
 
+# Each half zone is a 5 °F band of the average annual extreme minimum
+# temperature, from 1a's -60 °F up; a band holds its colder edge, not its warmer.
+COLDEST_F = -60
+HALF_ZONE_F = 5
+
+
+def band_fahrenheit(value: int) -> tuple[int, int]:
+    """The temperature band of a half zone, colder edge first: 7 (4a) -> (-30, -25)."""
+    label(value)  # checks the ordinal
+    colder = COLDEST_F + (value - MIN_ORDINAL) * HALF_ZONE_F
+    return colder, colder + HALF_ZONE_F
+
+
+def zone_for_temperature(fahrenheit: float) -> int:
+    """The coldest half zone whose whole band is at or above a plant's lowest temperature.
+
+    A plant that survives -33 °F is hardy in 4a (-30 to -25 °F), not in 3b
+    (-35 to -30 °F), whose winters may reach -35 °F. Below -60 °F is still 1a,
+    the coldest zone there is; a plant that needs winters warmer than 65 °F
+    (13b's colder edge) fits no zone.
+    """
+    for value in range(MIN_ORDINAL, MAX_ORDINAL + 1):
+        if band_fahrenheit(value)[0] >= fahrenheit:
+            return value
+    raise ZoneError(
+        f"No hardiness zone is warm enough for a plant that tolerates nothing below {fahrenheit:g} °F."
+    )
+
 
 @dataclass(frozen=True)
 class ScaleCell:

@@ -53,3 +53,40 @@ def test_labels_and_scale():
     cells = zones.scale(8, 16)
     assert [c.number for c in cells if c.in_range] == [4, 5, 6, 7, 8]
     assert [c.number for c in cells if c.partial] == [4]
+
+
+@pytest.mark.parametrize(
+    ("fahrenheit", "zone"),
+    [
+        (-30, "4a"),  # 4a's colder edge: the whole band -30 to -25 °F is at or above it
+        (-30.5, "4a"),
+        (-33, "4a"),  # 3b (-35 to -30 °F) reaches below -33 °F
+        (-35, "3b"),
+        (-29.9, "4b"),  # 4a's coldest winters (-30 °F) are below it
+        (-25, "4b"),
+        (-60, "1a"),
+        (-59.9, "1b"),
+        (-79, "1a"),  # colder than any zone: the coldest zone still suits it
+        (0, "7a"),
+        (52, "12b"),
+        (65, "13b"),
+    ],
+)
+def test_zone_for_temperature_is_the_coldest_half_zone_wholly_at_or_above_it(fahrenheit, zone):
+    assert zones.label(zones.zone_for_temperature(fahrenheit)) == zone
+
+
+def test_no_zone_is_warm_enough_above_13b():
+    with pytest.raises(zones.ZoneError, match="No hardiness zone is warm enough"):
+        zones.zone_for_temperature(65.5)
+
+
+def test_temperature_bands_tile_the_scale_from_minus_60():
+    assert zones.band_fahrenheit(zones.ordinal(4, "a")) == (-30, -25)
+    assert zones.band_fahrenheit(zones.MIN_ORDINAL) == (-60, -55)
+    assert zones.band_fahrenheit(zones.MAX_ORDINAL) == (65, 70)
+    for value in range(zones.MIN_ORDINAL, zones.MAX_ORDINAL):
+        assert zones.band_fahrenheit(value)[1] == zones.band_fahrenheit(value + 1)[0]
+        assert zones.zone_for_temperature(zones.band_fahrenheit(value)[0]) == value
+    with pytest.raises(zones.ZoneError):
+        zones.band_fahrenheit(27)
