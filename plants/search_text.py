@@ -1,8 +1,7 @@
 """What search reads of a profile: its names and its article's text, as stored in its search columns.
 
-Plain Python: `PlantProfile.refresh_derived()` stores what these build, the
-synthetic generator writes the same in bulk, and migrations rewrite stored
-rows with them.  How the columns are searched is plants/search.py's.
+Plain Python: the write path (plants/derived.py) stores what these build for
+every change, and migrations rewrite stored rows with them.  How the columns are searched is plants/search.py's.
 """
 
 
