@@ -128,20 +128,37 @@ def lineage(taxon: Taxon, taxa: dict[int, Taxon]) -> list[Taxon]:
 
 
 def _store(rows: list[tuple]) -> None:
-    """Write (family, is_rare, names, other names, text, pk) rows; PostgreSQL's tsvector follows."""
+    """Write (family, is_rare, names, other names, text, pk) rows, and on PostgreSQL the tsvector with them."""
     meta = PlantProfile._meta
-    columns = ", ".join(
-        f"{connection.ops.quote_name(meta.get_field(name).column)} = %s" for name in DERIVED_FIELDS
-    )
-    sql = f"UPDATE {meta.db_table} SET {columns} WHERE id = %s"
+    columns = [f"{connection.ops.quote_name(meta.get_field(name).column)} = %s" for name in DERIVED_FIELDS]
     ids = [row[-1] for row in rows]
+    if connection.vendor == "postgresql":
+        # In the same statement, so each row is rewritten once, not twice.
+        vector_sql, vector_params = _vector_sql()
+        columns.append(f"search_vector = {vector_sql}")
+        rows = [(*row[:-1], *vector_params(names=row[2], text=row[4]), row[-1]) for row in rows]
+    sql = f"UPDATE {meta.db_table} SET {', '.join(columns)} WHERE id = %s"
     bulk = _search_index_in_bulk(ids) if len(rows) > _BULK_INDEX_ROWS else nullcontext()
     with bulk, connection.cursor() as cursor:
         cursor.executemany(sql, rows)
-    if connection.vendor == "postgresql":
-        PlantProfile.objects.filter(pk__in=ids).update(
-            search_vector=search_vector_expression(models.F("search_names"), models.F("search_text"))
-        )
+
+
+_NAMES, _TEXT = "\x00names", "\x00text"
+
+
+def _vector_sql():
+    """search_vector_expression() as SQL, compiled by the ORM, and its parameters for given names and text."""
+    text_field = models.TextField()
+    expression = search_vector_expression(
+        models.Value(_NAMES, output_field=text_field), models.Value(_TEXT, output_field=text_field)
+    )
+    query = PlantProfile.objects.annotate(vector=expression).query
+    sql, params = query.annotations["vector"].as_sql(query.get_compiler(connection=connection), connection)
+
+    def vector_params(*, names: str, text: str) -> list:
+        return [names if param == _NAMES else text if param == _TEXT else param for param in params]
+
+    return sql, vector_params
 
 
 @contextmanager

@@ -166,3 +166,20 @@ def test_an_inline_row_of_another_profile_is_refused_not_saved(staff_client, alu
     assert "A row here is not one of this plant&#x27;s rows" in response.content.decode()
     foreign.refresh_from_db()
     assert foreign.body != "Hijacked."
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stored tsvector")
+def test_the_stored_search_vector_is_the_models_expression_of_the_stored_names_and_text(alumroot):
+    from django.db.models import F
+
+    from plants.models.profile import search_vector_expression
+
+    others = factories.make_plants(60)  # more than one row per statement
+    PlantProfile.objects.update(search_names="", search_vector=None)
+    assert derived.refresh(PlantProfile.objects.values_list("pk", flat=True)) == 61
+    expected = search_vector_expression(F("search_names"), F("search_text"))
+    for stored, computed in PlantProfile.objects.annotate(computed=expected).values_list(
+        "search_vector", "computed"
+    ):
+        assert stored == computed and stored
+    assert len(others) == 60
