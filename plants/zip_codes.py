@@ -82,6 +82,19 @@ class ZipPlace:
         """ "Boulder, Colorado", or as much of it as is known."""
         return ", ".join(part for part in (self.city, self.state_name) if part)
 
+    @property
+    def summary(self) -> str:
+        """What the site says it found: "ZIP 80302 (Boulder, Colorado): USDA zone 6a, 2023 map"."""
+        where = f"ZIP {self.code} ({self.place_name})" if self.place_name else f"ZIP {self.code}"
+        if self.zone is None:
+            return f"{where}: no USDA zone on our maps; choose your zone"
+        return f"{where}: USDA zone {self.zone_label}, {self.map_year} map"
+
+
+def unknown_message(code: str) -> str:
+    """What the site says of a well-formed ZIP code that no table has."""
+    return f"We don't have ZIP {code}; choose your zone and state"
+
 
 class ZipTable:
     """ZIP codes and what is known of each, in memory."""

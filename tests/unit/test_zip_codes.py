@@ -128,3 +128,21 @@ def test_the_look_up_imports_no_django():
     script = "import sys, plants.zip_codes as z; z.look_up('80302'); print(any(m.startswith('django') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("code", "summary"),
+    [
+        ("80302", "ZIP 80302 (Boulder, Colorado): USDA zone 6a, 2023 map"),
+        ("99501", "ZIP 99501 (Anchorage, Alaska): USDA zone 4b, 2012 map"),
+        ("00501", "ZIP 00501 (New York): USDA zone 7b, 2023 map"),
+        ("88888", "ZIP 88888: USDA zone 8a, 2023 map"),
+        ("96910", "ZIP 96910 (Hagatna, Guam): no USDA zone on our maps; choose your zone"),
+    ],
+)
+def test_the_summary_says_the_place_the_zone_and_the_map(table, code, summary):
+    assert table.find(code).summary == summary
+
+
+def test_an_unknown_zip_is_said_plainly():
+    assert zip_codes.unknown_message("00000") == "We don't have ZIP 00000; choose your zone and state"
