@@ -50,6 +50,12 @@ class ZipCodeField(forms.CharField):
             raise forms.ValidationError(str(error), code="invalid") from error
 
 
+class ZipCodeForm(forms.Form):
+    """A plant page's question: does it grow where I live?"""
+
+    zip = ZipCodeField(label="ZIP code", required=False, help_text="Five digits. The site does not keep it.")
+
+
 class _ReadRowField(forms.ModelChoiceField):
     """An inline row's hidden id, resolved from the rows its formset read once.
 
