@@ -112,3 +112,10 @@ def test_the_answer_costs_no_query(client, alumroot, django_assert_max_num_queri
     with django_assert_max_num_queries(100) as with_zip:
         assert client.get(url, {"zip": "80302"}).status_code == 200
     assert len(with_zip.captured_queries) == len(without.captured_queries)
+
+
+def test_the_site_keeps_no_zip_code(client, alumroot):
+    for url in (f"{alumroot.get_absolute_url()}?zip=80302", "/plants/?zip=80302", "/?zip=80302"):
+        response = client.get(url)
+        assert response.cookies == {} and "Set-Cookie" not in response.headers, url
+        assert not client.session.keys(), url
