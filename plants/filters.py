@@ -110,8 +110,18 @@ class PlantFilter(django_filters.FilterSet):
     )
 
     def __init__(self, data=None):
+        if data is not None:
+            # The home page's selects send "" for "Any light" and "Any use": that is no choice, not a bad one.
+            data = data.copy()
+            for name in self._multiple_choices():
+                data.setlist(name, [value for value in data.getlist(name) if value != ""])
         # Matching and counting use the finder's index, never a queryset; django-filter still wants one.
         super().__init__(data, queryset=PlantProfile.objects.none())
+
+    @classmethod
+    def _multiple_choices(cls) -> list[str]:
+        multiple = (django_filters.MultipleChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+        return [name for name, each in cls.base_filters.items() if isinstance(each, multiple)]
 
     # -- results ---------------------------------------------------------
 
@@ -236,7 +246,9 @@ class PlantFilter(django_filters.FilterSet):
         chosen = self._chosen(group)
         counts = self.index.facets.counts(group, self.matching_without(group))
         options = [
-            FacetOption(value, labels[value], count, value in chosen, group in self.from_zip)
+            FacetOption(
+                value, labels[value], count, value in chosen, value in chosen and group in self.from_zip
+            )
             for value, count in counts.items()
             if value in labels and (count or value in chosen)
         ]

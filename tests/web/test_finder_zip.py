@@ -56,7 +56,8 @@ def test_counts_reflect_the_zips_zone_and_state(client, garden):
     html = response.content.decode()
     # The ZIP code's state is shown chosen, and not sent again as a state chosen by hand.
     assert 'value="CO" checked disabled' in html
-    assert "from your ZIP code" in html
+    assert 'value="KS">' in html  # the other states can still be chosen
+    assert html.count("from your ZIP code") == 1
 
 
 def test_the_same_filters_chosen_by_hand_give_the_same_plants(client, garden):
@@ -123,6 +124,14 @@ def test_a_bad_zip_is_not_cached_and_a_good_one_is(client, garden):
     assert cache.get(page_key(f"{FINDER}?zip=1234x")) is None
     assert client.get(f"{FINDER}?zip=80302").status_code == 200
     assert cache.get(page_key(f"{FINDER}?zip=80302")) is not None
+
+
+def test_the_home_pages_form_with_any_light_and_any_use_filters_by_zip_only(client, garden):
+    # What the home page's form sends with only the ZIP code filled in.
+    response = client.get(FINDER, {"q": "", "zone": "", "zip": "80302", "light": "", "use": ""})
+    assert response.status_code == 200
+    assert names(response) == ["Aster", "Cherry"]
+    assert client.get(FINDER, {"light": "", "use": ""}).status_code == 200
 
 
 def test_the_home_page_has_a_zip_field_for_the_finder(client, garden):
