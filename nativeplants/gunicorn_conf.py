@@ -19,3 +19,5 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 accesslog = "-" if os.environ.get("ACCESS_LOG", "") in ("1", "true", "yes") else None
 errorlog = "-"
+# Request lines and referrers carry visitors' ZIP codes: they are masked.
+logger_class = "nativeplants.access_log.AccessLogger"

@@ -4,7 +4,8 @@ A platform's log collector reads stdout line by line, so a record that spans
 lines (a traceback, a path with a newline in it) would be split into several
 unrelated entries. Here a traceback becomes `ExceptionClass: message (at
 file:line in function)`, any newline is written as `\\n`, and the secret key and
-sensitive POST values are replaced by stars wherever they appear.
+sensitive POST values are replaced by stars wherever they appear, as are ZIP codes in
+URLs (nativeplants/redaction.py).
 """
 
 import logging
@@ -13,6 +14,8 @@ import sys
 import traceback
 
 from django.conf import settings
+
+from nativeplants.redaction import mask_zip_codes
 
 REDACTED = "********"
 # POST fields holding passwords are blanked even on a view without @sensitive_post_parameters.
@@ -56,7 +59,7 @@ class OneLineFormatter(logging.Formatter):
         # Stack dumps (stack_info) are left out: the exception's line says where it happened.
         for secret in self._secrets(record):
             line = line.replace(secret, REDACTED)
-        return line.replace("\r", "\\r").replace("\n", "\\n")
+        return mask_zip_codes(line).replace("\r", "\\r").replace("\n", "\\n")
 
     @staticmethod
     def _secrets(record):

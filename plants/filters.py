@@ -6,6 +6,11 @@ number of plants it would give with the *other* active filters applied.
 django-filter builds and validates the form; matching and counting use the
 in-memory facet index (plants/finder_index.py), so neither costs a query
 per filter group, and only the page of cards shown is read from the database.
+
+A ZIP code sets the zone and state filters (plants/zip_codes.py, in memory: no
+query) where the visitor has not set them too: a zone or state chosen by hand
+wins over the ZIP code's. The ZIP code is not a filter of its own; its zone and
+state are, with their chips and counts.
 """
 
 from dataclasses import dataclass
@@ -15,9 +20,9 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 
-from plants import regions, search
+from plants import regions, search, zip_codes
 from plants.finder_index import SORTS, FinderIndex, family_label, finder_index
-from plants.forms import GardenZoneField
+from plants.forms import GardenZoneField, ZipCodeField
 from plants.models import (
     FLAG_FIELDS,
     GardenUse,
@@ -36,12 +41,17 @@ class ZoneFilter(django_filters.Filter):
     field_class = GardenZoneField
 
 
+class ZipFilter(django_filters.Filter):
+    field_class = ZipCodeField
+
+
 @dataclass
 class FacetOption:
     value: str
     label: str
     count: int
     selected: bool
+    from_zip: bool = False
 
 
 @dataclass
@@ -61,6 +71,7 @@ class PlantFilter(django_filters.FilterSet):
         label="Your USDA hardiness zone",
         help_text="A number from 1 to 13, with a or b if you know it: 5 or 5b.",
     )
+    zip = ZipFilter(label="ZIP code", help_text="Sets your zone and state. The site does not keep it.")
     light = django_filters.MultipleChoiceFilter(
         label="Light", choices=Light.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -99,23 +110,68 @@ class PlantFilter(django_filters.FilterSet):
     )
 
     def __init__(self, data=None):
+        if data is not None:
+            # The home page's selects send "" for "Any light" and "Any use": that is no choice, not a bad one.
+            data = data.copy()
+            for name in self._multiple_choices():
+                data.setlist(name, [value for value in data.getlist(name) if value != ""])
         # Matching and counting use the finder's index, never a queryset; django-filter still wants one.
         super().__init__(data, queryset=PlantProfile.objects.none())
+
+    @classmethod
+    def _multiple_choices(cls) -> list[str]:
+        multiple = (django_filters.MultipleChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+        return [name for name, each in cls.base_filters.items() if isinstance(each, multiple)]
 
     # -- results ---------------------------------------------------------
 
     @cached_property
     def active(self) -> dict:
-        """Cleaned values of the filters in use (no sort, no empty values)."""
+        """Cleaned values of the filters in use (no sort, no empty values), with the ZIP code's."""
+        return {**self._chosen_by_hand, **self.from_zip}
+
+    @cached_property
+    def _chosen_by_hand(self) -> dict:
         if not self.is_bound or not self.is_valid():
             return {}
         return {
             name: value
             for name, value in self.form.cleaned_data.items()
-            if name != "sort"
+            if name not in ("sort", "zip")
             and value not in (None, "", [], False)
             and not (hasattr(value, "exists") and not value)
         }
+
+    @cached_property
+    def zip_code(self) -> str | None:
+        """The visitor's ZIP code, checked, if they gave one."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        return self.form.cleaned_data.get("zip")
+
+    @cached_property
+    def zip_place(self) -> zip_codes.ZipPlace | None:
+        """What the ZIP tables say of the visitor's ZIP code; None for none or one they lack."""
+        return zip_codes.table().find(self.zip_code) if self.zip_code else None
+
+    @property
+    def zip_message(self) -> str | None:
+        """What the finder says it found for the ZIP code, if one was given."""
+        if self.zip_place:
+            return self.zip_place.summary
+        return zip_codes.unknown_message(self.zip_code) if self.zip_code else None
+
+    @cached_property
+    def from_zip(self) -> dict:
+        """The zone and state filters the ZIP code sets: those the visitor did not set by hand."""
+        place, by_hand = self.zip_place, self._chosen_by_hand
+        found = {}
+        if place and place.zone and "zone" not in by_hand:
+            found["zone"] = place.zone_span
+        # Guam and the other places beyond the states and provinces are not in the state filter.
+        if place and place.state in regions.STATES_AND_PROVINCES and "state" not in by_hand:
+            found["state"] = [place.state]
+        return found
 
     def _chosen(self, name) -> list:
         """An active filter's values as the index names them: slugs for garden uses and families."""
@@ -190,13 +246,15 @@ class PlantFilter(django_filters.FilterSet):
         chosen = self._chosen(group)
         counts = self.index.facets.counts(group, self.matching_without(group))
         options = [
-            FacetOption(value, labels[value], count, value in chosen)
+            FacetOption(
+                value, labels[value], count, value in chosen, value in chosen and group in self.from_zip
+            )
             for value, count in counts.items()
             if value in labels and (count or value in chosen)
         ]
         shown = {option.value for option in options}
         options += [
-            FacetOption(value, labels[value], 0, True)
+            FacetOption(value, labels[value], 0, True, group in self.from_zip)
             for value in chosen
             if value not in shown and value in labels
         ]
@@ -209,7 +267,11 @@ class PlantFilter(django_filters.FilterSet):
         chips = []
         for name, value in self.active.items():
             label = self.filters[name].label
-            if name in ("q", "zone"):
+            if name in self.from_zip:
+                chips.append(
+                    Chip(label, self._zip_chip_label(name, value), self._url_without_zip(params, name))
+                )
+            elif name in ("q", "zone"):
                 chips.append(
                     Chip(label, str(value) if name == "zone" else f"“{value}”", _url_without(params, name))
                 )
@@ -220,6 +282,15 @@ class PlantFilter(django_filters.FilterSet):
                     key = getattr(item, "slug", item)
                     chips.append(Chip(label, self._option_label(name, item), _url_without(params, name, key)))
         return chips
+
+    def _zip_chip_label(self, name, value) -> str:
+        return str(value) if name == "zone" else self._option_label(name, value[0])
+
+    def _url_without_zip(self, params, name) -> str:
+        """Without the ZIP code's `name` filter: the ZIP code goes, its other filter stays, set by hand."""
+        kept = {other: value for other, value in self.from_zip.items() if other != name}
+        pairs = [(other, str(value) if other == "zone" else value[0]) for other, value in kept.items()]
+        return _url_without(params, "zip", drop=kept, add=pairs)
 
     def _option_label(self, name, item):
         if name == "family":
@@ -238,15 +309,19 @@ class PlantFilter(django_filters.FilterSet):
         return sorted(advice, key=lambda item: -item[1])
 
 
-def _url_without(params, name, value=None) -> str:
-    """The query string with one filter (or one of its values) removed, and the page reset."""
+def _url_without(params, name, value=None, drop=(), add=()) -> str:
+    """The query string with one filter (or one of its values) removed, and the page reset.
+
+    `drop` names other parameters to leave out and `add` gives pairs to put in their place.
+    """
     pairs = [
         (key, item)
         for key in params
-        if key != "page"
+        if key != "page" and key not in drop
         for item in params.getlist(key)
         if not (key == name and (value is None or item == value))
     ]
+    pairs += add
     return "?" + urlencode(pairs) if pairs else "?"
 
 

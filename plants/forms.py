@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from plants import zones
+from plants import zip_codes, zones
 from plants.models import PlantImage, PlantProfile
 
 
@@ -30,6 +30,30 @@ class GardenZoneField(forms.CharField):
             return zones.parse_zone(value)
         except zones.ZoneError as error:
             raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class ZipCodeField(forms.CharField):
+    """A visitor's ZIP code, cleaned to its five digits (plants/zip_codes.py says what is one)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", zip_codes.MAX_LENGTH)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        # Checked here, before the length, so that every bad ZIP code gets the same message.
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return zip_codes.clean(value)
+        except zip_codes.ZipCodeError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class ZipCodeForm(forms.Form):
+    """A plant page's question: does it grow where I live?"""
+
+    zip = ZipCodeField(label="ZIP code", required=False, help_text="Five digits. The site does not keep it.")
 
 
 class _ReadRowField(forms.ModelChoiceField):

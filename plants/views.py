@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import plant_pages
+from . import grows_here, plant_pages, zip_codes
 from .filters import PlantFilter
+from .forms import ZipCodeForm
 from .models import PlantProfile, Rank, Taxon
 from .structured_data import as_script_text
 
@@ -74,7 +75,24 @@ class PlantDetailView(TemplateView):
             raise Http404("No published plant profile has this address.")
         structured_data = page.structured_data(self.request.build_absolute_uri(self.request.path))
         context.update(page=page.document, profile=page, structured_data=as_script_text(structured_data))
+        context.update(self._grows_here(page.document))
         return context
+
+    def _grows_here(self, document) -> dict:
+        """The "Does it grow where I live?" form and, for a ZIP code, its answer (from memory: no query)."""
+        form = ZipCodeForm(self.request.GET if "zip" in self.request.GET else None)
+        code = form.cleaned_data["zip"] if form.is_bound and form.is_valid() else None
+        place = zip_codes.table().find(code) if code else None
+        return {
+            "zip_form": form,
+            "zip_message": place.summary if place else zip_codes.unknown_message(code) if code else None,
+            "grows_here": grows_here.answer(document, place) if place else None,
+        }
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["zip_form"].errors:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 class TaxonIndexView(ListView):

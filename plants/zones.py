@@ -92,6 +92,8 @@ def parse_range(text: str) -> ZoneSpan:
 
 def format_range(low: int, high: int) -> str:
     """Format a range compactly: whole zones drop their halves ('4-8', '4b-9a')."""
+    if low == high:
+        return label(low)  # one half zone, '6a' (not '6-6a')
     low_label = label(low)
     high_label = label(high)
     if low % 2 == 1:

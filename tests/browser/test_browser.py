@@ -81,9 +81,10 @@ def test_plant_page_spacing_on_a_phone_and_a_desktop(browser, site):
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = phone.new_page()
     page.goto(f"{site}/plants/littleleaf-alumroot/")
-    _, scale_bottom = _top_and_bottom(page, ".zone-scale")
+    # The facts end with the "Does it grow where I live?" form, below the zone scale.
+    _, facts_bottom = _top_and_bottom(page, ".grows-here")
     title_top, _ = _top_and_bottom(page, ".article__title")
-    assert 0 < title_top - scale_bottom <= 56
+    assert 0 < title_top - facts_bottom <= 56
     phone.close()
     # A desktop sets the article's title level with the sidebar's first heading.
     desktop = browser.new_context(viewport={"width": 1280, "height": 900})

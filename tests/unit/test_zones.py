@@ -34,7 +34,8 @@ def test_zone_error_message_speaks_to_gardeners():
 
 
 @pytest.mark.parametrize(
-    ("low", "high", "text"), [(7, 16, "4–8"), (8, 17, "4b–9a"), (13, 14, "7"), (8, 8, "4b"), (7, 15, "4–8a")]
+    ("low", "high", "text"),
+    [(7, 16, "4–8"), (8, 17, "4b–9a"), (13, 14, "7"), (8, 8, "4b"), (11, 11, "6a"), (7, 15, "4–8a")],
 )
 def test_format_range(low, high, text):
     assert zones.format_range(low, high) == text

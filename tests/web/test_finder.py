@@ -180,6 +180,7 @@ def query_count(client, django_assert_max_num_queries, params):
         {},
         {"zone": "5", "light": "full_sun", "use": "rock-garden"},
         {"q": "test", "state": "CO", "rare": "true"},
+        {"zip": "80302", "light": "full_sun", "use": "rock-garden"},
     ],
 )
 def test_finder_queries_do_not_grow_with_plants(client, db, django_assert_max_num_queries, params):

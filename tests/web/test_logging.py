@@ -1,5 +1,7 @@
 """Logs: one line on stdout per request error, with the path, without the secret key or passwords."""
 
+import logging
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -55,3 +57,11 @@ def test_a_failed_login_logs_no_password(db, capsys, django_user_model):
     out = capsys.readouterr().out
     assert "AXES: New login failure" in out  # the failure is on record ...
     assert "wrong-but-secret-guess" not in out  # ... without what was typed
+
+
+def test_zip_codes_in_logged_urls_are_masked(client, db, capsys):
+    assert client.get("/plants/?zip=1234x").status_code == 400
+    logging.getLogger("django.request").warning("Slow request: %s", "/plants/?light=sun&zip=80302")
+    output = capsys.readouterr().out
+    assert "1234x" not in output and "80302" not in output
+    assert "Slow request: /plants/?light=sun&zip=*****" in output

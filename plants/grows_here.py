@@ -1,0 +1,102 @@
+"""Does it grow where I live? A plant page's answer for a visitor's ZIP code, in words.
+
+Worked out from the plant's page document (plants/plant_pages.py): its native
+range by state name, its USDA native statuses by region ("L48 I") and its
+hardiness range as the page writes it ("4–8"), and from what the ZIP tables
+say of the visitor's ZIP code (plants/zip_codes.py). Plain Python, no query.
+
+The plant is hardy where its cold limit is at or below the visitor's zone's
+coldest winters: the zone is within the plant's range. A zone warmer than the
+range is said apart: the plant survives the winter there but may not thrive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plants import regions, zones
+from plants.zip_codes import ZipPlace
+
+NATIVE = "native"
+INTRODUCED = "introduced"
+NOT_RECORDED = "not recorded"
+HARDY = "hardy"
+TOO_COLD = "too cold"
+TOO_WARM = "too warm"
+NOT_ENOUGH_DATA = "not enough data"
+
+# USDA native statuses that say the plant came from elsewhere.
+_INTRODUCED_STATUSES = {"I", "I?", "W"}
+# The USDA region of the places that are not in the lower 48 states.
+_REGION_OF = {
+    **dict.fromkeys(regions.CANADIAN_PROVINCES, "CAN"),
+    "NF": "CAN", "LB": "CAN", "AK": "AK", "HI": "HI", "PR": "PR", "VI": "VI", "GU": "GU", "BQ": "NAV",
+    "MP": "PB", "FM": "PB", "MH": "PB", "PW": "PB", "UM": "PB",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One half of the answer: what (NATIVE, HARDY...) and the sentence that says it."""
+
+    kind: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    place: ZipPlace
+    native: Verdict
+    hardy: Verdict
+
+
+def answer(document: dict, place: ZipPlace) -> Answer:
+    """Whether the plant of a page document is native, and hardy, where a ZIP code is."""
+    return Answer(place, _native(document, place), _hardy(document, place))
+
+
+def usda_region(state: str) -> str:
+    """The USDA PLANTS region a place of plants/regions.py is in: "L48" for Colorado."""
+    return _REGION_OF.get(state, "L48")
+
+
+def _native(document: dict, place: ZipPlace) -> Verdict:
+    if place.state is None:
+        return Verdict(NOT_ENOUGH_DATA, f"Not enough data: we don't know the state of ZIP {place.code}.")
+    state = place.state_name
+    if state in document["native_ranges"]:
+        return Verdict(NATIVE, f"Native to {state}.")
+    region = usda_region(place.state)
+    for status in document["native_statuses"]:
+        status_region, _, code = status["code"].partition(" ")
+        if status_region == region and code in _INTRODUCED_STATUSES:
+            where = "the lower 48 states" if region == "L48" else regions.USDA_REGIONS[region]
+            return Verdict(INTRODUCED, f"Not native to {state}: it was introduced to {where}.")
+    if not document["native_ranges"]:
+        return Verdict(
+            NOT_ENOUGH_DATA, "Not enough data: we have no record of the states where it is native."
+        )
+    return Verdict(NOT_RECORDED, f"Not recorded as native to {state}.")
+
+
+def _hardy(document: dict, place: ZipPlace) -> Verdict:
+    if place.zone is None:
+        return Verdict(NOT_ENOUGH_DATA, f"Not enough data: we have no USDA zone for ZIP {place.code}.")
+    if not document["zone_range"]:
+        return Verdict(NOT_ENOUGH_DATA, "Not enough data: we have no hardiness range for this plant.")
+    plant = zones.parse_range(document["zone_range"])
+    yours, your_winters = place.zone_label, zones.band_fahrenheit(place.zone)[0]
+    if place.zone < plant.low:
+        limit = zones.band_fahrenheit(plant.low)[0]
+        return Verdict(
+            TOO_COLD,
+            f"Not hardy in your zone, {yours}: winters there reach {your_winters} °F, "
+            f"and it is hardy to {limit} °F (zone {zones.label(plant.low)}).",
+        )
+    if place.zone > plant.high:
+        return Verdict(
+            TOO_WARM,
+            f"Your zone, {yours}, is warmer than its range (zones {plant}): "
+            "it survives the winter but may not thrive.",
+        )
+    return Verdict(HARDY, f"Hardy in your zone, {yours} (it grows in zones {plant}).")
