@@ -77,6 +77,8 @@ class TaxonRecord:
     traits: Traits | None  # None: USDA has no characteristics for it
     native_places: frozenset[str]  # place codes (plants.regions.PLACES)
     introduced_places: frozenset[str]  # a place may be in both: USDA lists it both ways
+    duration: str = ""  # the checklist's words, as USDA writes them: "Annual, Perennial"
+    growth_habit: str = ""
 
     @property
     def rank(self) -> str:
@@ -253,4 +255,39 @@ class Flora:
             traits=self.characteristics.get(row["symbol"]),
             native_places=frozenset(statuses.get(NATIVE, ())),
             introduced_places=frozenset(statuses.get(INTRODUCED, ())),
+            duration=row["duration"],
+            growth_habit=row["growth_habit"],
         )
+
+
+def _is_misapplied(record: TaxonRecord) -> bool:
+    """A name "sensu" someone: the name as another author misapplied it, not the taxon its author named."""
+    return record.name.taxon.authority.startswith("sensu ")
+
+
+def distinct_taxa(
+    records: list[TaxonRecord],
+) -> tuple[list[TaxonRecord], list[tuple[TaxonRecord, TaxonRecord]]]:
+    """One record per taxon (rank and name), and each record left out with the one kept instead.
+
+    The checklist lists a few names twice: HYNE3 "Hypolytrum nemorum sensu
+    Parham, non Spreng." beside HYNE4 "Hypolytrum nemorum (Vahl) Spreng.". The
+    site's taxa are matched by rank and name, so one row is kept: the one not
+    misapplied, then the native one, then the first.
+    """
+    chosen: dict[tuple[str, str], TaxonRecord] = {}
+    for record in records:
+        key = (record.rank, record.name.taxon.name)
+        seen = chosen.get(key)
+        if seen is None or (_is_misapplied(seen), not seen.is_native) > (
+            _is_misapplied(record),
+            not record.is_native,
+        ):
+            chosen[key] = record
+    kept = [record for record in records if chosen[(record.rank, record.name.taxon.name)] is record]
+    left_out = [
+        (record, chosen[(record.rank, record.name.taxon.name)])
+        for record in records
+        if chosen[(record.rank, record.name.taxon.name)] is not record
+    ]
+    return kept, left_out
