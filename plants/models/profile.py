@@ -112,7 +112,8 @@ class PlantProfileQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the plant page shows, in a fixed number of queries."""
-        return self.select_related("taxon", "data_source").prefetch_related(
+        return self.select_related("taxon", "taxon__usda", "data_source").prefetch_related(
+            "taxon__usda__places",
             "images",
             "sections",
             "care_tips",

@@ -291,3 +291,44 @@ def test_the_whole_shipped_flora_imports_within_its_time(alumroot, client):
     assert UsdaPlace.objects.count() == 241_599
     page = client.get(PlantProfile.objects.get(usda_symbol="ASTU").get_absolute_url())
     assert "Asclepiadaceae" in page.content.decode()
+
+
+# --- The plant page --------------------------------------------------------------------------------
+
+
+def page_of(client, symbol):
+    return client.get(PlantProfile.objects.get(usda_symbol=symbol).get_absolute_url()).content.decode()
+
+
+def test_the_alumroot_page_shows_the_authority_at_every_rank_and_what_usda_lists(alumroot, flora, client):
+    run_import(flora)
+    page = page_of(client, "HEPAM2")
+    classification = page[page.index('id="classification-heading"') :]
+    for authority in ("Juss.", "L.", "Nutt. ex Torr. &amp; A. Gray", "Rosend., Butters &amp; Lakela"):
+        assert f'<span class="authority">{authority}</span>' in classification
+    usda = page[page.index('id="usda-heading"') : page.index("</section>", page.index('id="usda-heading"'))]
+    assert "USDA PLANTS has no growing data for this plant." in usda
+    assert "<dt>Native in</dt><dd>Colorado, New Mexico</dd>" in usda
+    assert "as copied on 18 March 2026" in usda
+    assert "Littleleaf Alumroot: A Rare Gem for Rocky Mountain Gardens" in page  # the editor's title
+
+
+def test_a_page_lists_the_growing_data_usda_has_in_one_query(flora, client, settings):
+    settings.CACHE_SECONDS = 0  # else the page cache reads the content version too
+    run_import(flora)
+    page = page_of(client, "ECPU")
+    usda = page[page.index('id="usda-heading"') : page.index("</section>", page.index('id="usda-heading"'))]
+    for fact in (
+        "<dt>Bloom period</dt><dd>Early Summer</dd>",
+        "<dt>Flower colour</dt><dd>Purple, showy</dd>",
+        "<dt>Mature height</dt><dd>1.2 ft</dd>",
+        "<dt>Cold limit</dt><dd>Zone 4a (−33 °F)</dd>",
+        "<dt>Soil pH</dt><dd>6.5–7.2</dd>",
+        "<dt>Availability</dt><dd>Routinely available</dd>",
+    ):
+        assert fact in usda
+    assert "Introduced in" not in usda
+    url = PlantProfile.objects.get(usda_symbol="ECPU").get_absolute_url()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) == 1
