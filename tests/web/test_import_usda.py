@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from plants.models import ContentVersion, PlantProfile, Rank, Taxon, UsdaPlace, UsdaRecord
 from tests.support.usda import shipped_lines, write_subset
@@ -332,3 +333,14 @@ def test_a_page_lists_the_growing_data_usda_has_in_one_query(flora, client, sett
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) == 1
+
+
+def test_the_admin_shows_usdas_values_read_only_beside_the_editors(flora, staff_client):
+    run_import(flora)
+    coneflower = PlantProfile.objects.get(usda_symbol="ECPU")
+    page = staff_client.get(
+        reverse("admin:plants_plantprofile_change", args=[coneflower.pk])
+    ).content.decode()
+    assert "<dt>Bloom period</dt><dd>Early Summer</dd>" in page
+    assert "ECPU eastern purple coneflower, as copied on" in page
+    assert 'name="usda_values"' not in page  # shown, not a form field
