@@ -29,11 +29,12 @@ from . import profiles, records, taxonomy
 def run(directory: Path | str = DEFAULT_DIR, *, progress=None) -> Summary:
     """Import the USDA PLANTS files in `directory`; UsdaDataError (nothing written) for bad input.
 
-    `progress(iterable, description, total)` wraps each long loop (a progress bar), or None.
+    `progress(iterable, description, total)` wraps the reading of each file and each long
+    loop of writes (a progress bar; total None where it is not known), or None.
     """
     bar = progress or (lambda iterable, description, total: iterable)
-    flora = Flora(directory)
-    taxa, left_out = distinct_taxa(list(bar(flora.taxa(), "checklist", None)))
+    flora = Flora(directory, progress=progress and (lambda rows, name: progress(rows, name, None)))
+    taxa, left_out = distinct_taxa(list(flora.taxa()))
     summary = Summary()
     for unread in flora.unread:
         summary["checklist names"].skipped += 1

@@ -344,3 +344,17 @@ def test_the_admin_shows_usdas_values_read_only_beside_the_editors(flora, staff_
     assert "<dt>Bloom period</dt><dd>Early Summer</dd>" in page
     assert "ECPU eastern purple coneflower, as copied on" in page
     assert 'name="usda_values"' not in page  # shown, not a form field
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stdout", "verbosity", "bars"), [(Terminal, 1, True), (Terminal, 0, False), (io.StringIO, 1, False)]
+)
+def test_progress_bars_per_file_on_a_terminal_only(flora, capsys, stdout, verbosity, bars):
+    call_command("import_usda", str(flora), stdout=stdout(), verbosity=verbosity)
+    shown = capsys.readouterr().out
+    assert ("distribution:" in shown and "checklist:" in shown and "profiles:" in shown) is bars
