@@ -68,7 +68,8 @@ def write(tree, usda, records: list[TaxonRecord], source, summary, change, bar) 
     by_taxon = {row["taxon_id"]: row for row in existing}
     by_symbol = {row["usda_symbol"]: row for row in existing}
     used_slugs = {row["slug"] for row in existing}
-    new, gaining, unchanged, page_only = [], [], 0, []
+    new, gaining, unchanged, page_only, matched = [], [], 0, [], {}
+    last_pk = max((row["pk"] for row in existing), default=0)
     natives = [record for record in records if record.is_native and record.symbol in usda]
     for record in bar(natives, "profiles", len(natives)):
         taxon_id = tree[taxon_key(record)]
@@ -86,6 +87,7 @@ def write(tree, usda, records: list[TaxonRecord], source, summary, change, bar) 
                 )
             )
             continue
+        matched[record.symbol] = row["pk"]
         gained = _filled(row, wanted)
         if gained:
             gaining.append(PlantProfile(**(row | gained)))
@@ -101,12 +103,10 @@ def write(tree, usda, records: list[TaxonRecord], source, summary, change, bar) 
     if gaining:
         PlantProfile.objects.bulk_update(gaining, [*fields, "updated_at"], batch_size=500)
     summary.count("profiles", created=len(new), updated=len(gaining), unchanged=unchanged)
-    ids = dict(
-        PlantProfile.objects.filter(usda_symbol__in=[record.symbol for record in natives]).values_list(
-            "usda_symbol", "pk"
-        )
-    )
-    written = {ids[profile.usda_symbol] for profile in new} | {profile.pk for profile in gaining}
+    # Each native's profile: the one it was matched to, or the one just made with its symbol.
+    made = dict(PlantProfile.objects.filter(pk__gt=last_pk).values_list("usda_symbol", "pk")) if new else {}
+    ids = matched | {record.symbol: made[record.symbol] for record in natives if record.symbol in made}
+    written = set(made.values()) | {profile.pk for profile in gaining}
     written |= _write_places(natives, ids, summary)
     # Noted only when there is something: noting nothing still counts as a change.
     if written:
@@ -117,12 +117,8 @@ def write(tree, usda, records: list[TaxonRecord], source, summary, change, bar) 
 
 def _write_places(natives: list[TaxonRecord], ids: dict[str, int], summary) -> set[int]:
     """Native statuses and range for the profiles that have none; returns the ids of those given some."""
-    with_statuses = set(
-        NativeStatus.objects.filter(profile_id__in=ids.values()).values_list("profile_id", flat=True)
-    )
-    with_range = set(
-        NativeRange.objects.filter(profile_id__in=ids.values()).values_list("profile_id", flat=True)
-    )
+    with_statuses = set(NativeStatus.objects.values_list("profile_id", flat=True).distinct())
+    with_range = set(NativeRange.objects.values_list("profile_id", flat=True).distinct())
     statuses, ranges = [], []
     for record in natives:
         pk = ids[record.symbol]

@@ -180,6 +180,33 @@ def test_a_second_run_changes_nothing(alumroot, flora):
     assert (Taxon.objects.count(), UsdaRecord.objects.count(), UsdaPlace.objects.count()) == counts
 
 
+def test_an_existing_profile_gains_only_what_it_lacks(flora):
+    run_import(flora)
+    coneflower = PlantProfile.objects.get(usda_symbol="ECPU")
+    PlantProfile.objects.filter(pk=coneflower.pk).update(
+        common_name="Purple coneflower",
+        title="An editor's title",
+        water_need="",
+        zone_min=None,
+        light_full_sun=False,
+        habit_forb=False,
+        habit_shrub=True,
+    )
+    coneflower.native_ranges.all().delete()
+    out = run_import(flora)
+    assert "profiles: 7 read, 0 created, 1 updated, 6 unchanged" in out
+    coneflower.refresh_from_db()
+    assert (coneflower.common_name, coneflower.title) == ("Purple coneflower", "An editor's title")
+    assert (coneflower.water_need, coneflower.zone_min, coneflower.light_levels) == (
+        "medium",
+        7,
+        ["Full sun"],
+    )
+    assert coneflower.growth_habits == ["Shrub"]  # the editor's habit, though USDA says forb
+    assert "ON" in coneflower.native_ranges.values_list("state", flat=True)
+    assert coneflower.updated_at > coneflower.created_at
+
+
 def test_a_changed_file_updates_usda_rows_in_place_and_a_taxon_gone_is_kept(tmp_path):
     (tmp_path / "first").mkdir()
     run_import(write_subset(tmp_path / "first", SYMBOLS))
