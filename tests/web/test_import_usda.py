@@ -2,6 +2,8 @@
 
 import gzip
 import io
+import itertools
+import re
 import time
 
 import pytest
@@ -356,6 +358,8 @@ def test_a_page_lists_the_growing_data_usda_has_in_one_query(flora, client, sett
     ):
         assert fact in usda
     assert "Introduced in" not in usda
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
+    assert levels[0] == 1 and all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
     url = PlantProfile.objects.get(usda_symbol="ECPU").get_absolute_url()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
