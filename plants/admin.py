@@ -12,12 +12,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 
 from . import content, models
 from .forms import PlantImageForm, PlantProfileAdminForm, ProfileRowsFormSet, UniqueOrderInlineFormSet
 from .models.publication import Visibility
+from .usda import growing_data
 
 
 class ContentAdmin(admin.ModelAdmin):
@@ -178,7 +179,7 @@ class PlantProfileAdmin(ContentAdmin):
     autocomplete_fields = ["taxon"]
     list_select_related = ["taxon"]
     date_hierarchy = "updated_at"
-    readonly_fields = ["family", "is_rare", "created_at", "updated_at"]
+    readonly_fields = ["family", "is_rare", "created_at", "updated_at", "usda_values"]
     save_on_top = True
     inlines = [
         PlantImageInline,
@@ -218,12 +219,36 @@ class PlantProfileAdmin(ContentAdmin):
             },
         ),
         ("Source", {"fields": ["data_source"]}),
+        ("From USDA PLANTS (read-only: the import keeps them)", {"fields": ["usda_values"]}),
         ("Derived from the rows above", {"fields": ["family", "is_rare"]}),
         (
             "Publication",
             {"fields": ["status", "published_at", "created_at", "updated_at", "loaded_updated_at"]},
         ),
     ]
+
+    @admin.display(description="USDA's values")
+    def usda_values(self, profile):
+        record = getattr(profile.taxon, "usda", None) if profile.taxon_id else None
+        if record is None:
+            return "No USDA PLANTS record for this taxon (manage.py import_usda writes them)."
+        facts = growing_data.facts(vars(record)) or [("Growing data", "none in USDA PLANTS")]
+        places = {status: [] for status in models.UsdaPlace.Status.values}
+        for place, status in record.places.values_list("place", "status"):
+            places[status].append(place)
+        facts += [
+            (f"{label} in", ", ".join(sorted(places[status])))
+            for status, label in models.UsdaPlace.Status.choices
+            if places[status]
+        ]
+        rows = format_html_join("", "<dt>{}</dt><dd>{}</dd>", facts)
+        return format_html(
+            "<dl>{}</dl><p>{} {}, as copied on {}.</p>",
+            rows,
+            record.symbol,
+            record.common_name,
+            record.accessed,
+        )
 
     @admin.display(description="Botanical name", ordering="taxon__scientific_name")
     def botanical_name(self, profile):

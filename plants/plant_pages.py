@@ -19,18 +19,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import orjson
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import linebreaks
 
-from plants.models import PlantPage, PlantProfile
+from plants.models import PlantPage, PlantProfile, UsdaPlace
 from plants.models.profile import Visibility
 from plants.structured_data import plant_json_ld
+from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 2
+DOCUMENT_VERSION = 3
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -42,6 +45,7 @@ def taxon_link(taxon) -> dict:
         "is_italicised": taxon.is_italicised,
         "common_name": taxon.common_name,
         "rank_label": taxon.rank_label,
+        "authority": taxon.authority,
         "url": taxon.get_absolute_url(),
     }
 
@@ -74,12 +78,28 @@ def _conservation_status(status) -> dict:
     }
 
 
+def _usda(profile: PlantProfile) -> dict | None:
+    """What USDA PLANTS records of the plant (its growing data and places), or None if the import has not run."""
+    try:
+        record = profile.taxon.usda
+    except ObjectDoesNotExist:
+        return None
+    places = {status: [] for status in UsdaPlace.Status.values}
+    for place in record.places.all():
+        places[place.status].append(place.place)
+    return {
+        "accessed": format_date(record.accessed, "j F Y"),
+        "facts": [list(fact) for fact in growing_data.facts(vars(record))],
+        "native_in": profile_text.place_names(places[UsdaPlace.Status.NATIVE]),
+        "introduced_in": profile_text.place_names(places[UsdaPlace.Status.INTRODUCED]),
+    }
+
+
 def build_document(profile: PlantProfile) -> dict:
     """Everything the plant page shows, as JSON-ready values (profile from for_page())."""
     lineage = list(profile.taxon.lineage())
     images = [_image(image) for image in profile.images.all()]
     taxon = taxon_link(profile.taxon)
-    taxon["authority"] = profile.taxon.authority
     statuses = list(profile.conservation_statuses.all())
     for status in statuses:
         status.profile = profile  # decoding reads the taxon's rank; spare the query
@@ -140,6 +160,7 @@ def build_document(profile: PlantProfile) -> dict:
         "conservation_statuses": [_conservation_status(status) for status in statuses],
         "lineage": [taxon_link(node) for node in lineage],
         "source_citation": profile.data_source.citation if profile.data_source else "",
+        "usda": _usda(profile),
         # Completed on each visit by PageRead.structured_data().
         "structured_data": plant_json_ld(profile, lineage, page_url=""),
     }

@@ -8,8 +8,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import grows_here, plant_pages, zip_codes
 from .filters import PlantFilter
 from .forms import ZipCodeForm
-from .models import PlantProfile, Rank, Taxon
+from .models import PlantProfile, Rank, Taxon, UsdaPlace
 from .structured_data import as_script_text
+from .usda import profile_text
 
 PLANTS_PER_PAGE = 24
 
@@ -103,16 +104,28 @@ class TaxonIndexView(ListView):
         return Taxon.objects.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name")
 
 
+def introduced_only_in(taxon) -> list[str]:
+    """Where USDA PLANTS lists a taxon that is native nowhere: the places it is introduced in."""
+    record = getattr(taxon, "usda", None)  # selected with the taxon; None before any import
+    if record is None:
+        return []
+    listed = list(record.places.values_list("place", "status"))
+    if any(status == UsdaPlace.Status.NATIVE for _, status in listed):
+        return []
+    return profile_text.place_names(place for place, _ in listed)
+
+
 class TaxonDetailView(DetailView):
     template_name = "plants/taxon_detail.html"
     context_object_name = "taxon"
-    queryset = Taxon.objects.all()
+    queryset = Taxon.objects.select_related("usda")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         taxon = self.object
         context["ancestors"] = [plant_pages.taxon_link(node) for node in taxon.ancestors()]
         context["children"] = list(taxon.children.order_by("scientific_name"))
+        context["introduced_in"] = introduced_only_in(taxon)
         plants = PlantProfile.objects.live().below(taxon).for_cards().order_by("common_name", "pk")
         try:
             page = Paginator(plants, PLANTS_PER_PAGE).page(self.request.GET.get("page") or 1)

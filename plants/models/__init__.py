@@ -19,6 +19,7 @@ from .profile import (
 )
 from .sources import DataSource
 from .taxonomy import Rank, Taxon
+from .usda import UsdaPlace, UsdaRecord
 from .versioning import ContentVersion
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "Rank",
     "Taxon",
     "UsdaGroup",
+    "UsdaPlace",
+    "UsdaRecord",
     "WaterNeed",
     "Wildlife",
     "WildlifeSupport",

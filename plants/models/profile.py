@@ -112,7 +112,8 @@ class PlantProfileQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the plant page shows, in a fixed number of queries."""
-        return self.select_related("taxon", "data_source").prefetch_related(
+        return self.select_related("taxon", "taxon__usda", "data_source").prefetch_related(
+            "taxon__usda__places",
             "images",
             "sections",
             "care_tips",
@@ -335,9 +336,9 @@ class PlantProfile(models.Model):
                     )
                 }
             )
-        if (self.zone_min is None) != (self.zone_max is None):
-            field = "zone_max" if self.zone_max is None else "zone_min"
-            raise ValidationError({field: "Give both ends of the hardiness range, or neither."})
+        # A cold limit alone is known (USDA PLANTS gives only the lowest temperature); a warm one alone is not.
+        if self.zone_max is not None and self.zone_min is None:
+            raise ValidationError({"zone_min": "Give the coldest zone too, or leave both empty."})
         if self.taxon_id and self.taxon.rank < Rank.SPECIES:
             raise ValidationError(
                 {"taxon": "A plant profile describes a species, subspecies, variety or forma."}

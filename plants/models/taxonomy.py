@@ -121,6 +121,11 @@ class Taxon(models.Model):
         related_name="children",
         help_text="The taxon one or more ranks above. Only a kingdom has none.",
     )
+    classification_incomplete = models.BooleanField(
+        default=False,
+        db_default=False,  # for rows inserted in raw SQL (plants.synthetic)
+        help_text="USDA PLANTS does not record the ranks between this family and its parent.",
+    )
 
     objects = TaxonManager()
 

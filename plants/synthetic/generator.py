@@ -38,6 +38,7 @@ from plants.models import (
     flag_field,
 )
 from plants.search import fts_indexed_in_bulk
+from plants.slugs import unique_slug
 
 from . import words
 from .bulk import insert_rows, insert_taxa, large_page_cache
@@ -108,12 +109,7 @@ class Generator:
     # --- names -----------------------------------------------------------
 
     def _unique_slug(self, base: str, taken: set) -> str:
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        return slug
+        return unique_slug(base, taken)
 
     def _genus_name(self) -> str:
         while True:

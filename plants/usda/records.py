@@ -16,7 +16,7 @@ the file it is in has been read (for the cross-file checks, at the end of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,8 @@ from .traits import TraitError, Traits
 NATIVE, INTRODUCED = "native", "introduced"
 # The ranks above a family a group's unrecorded families may hang under (no order or subclass:
 # those differ between families of one group).
+# Wraps the rows of one file as they are read: (rows, the file's name) -> rows.
+Progress = Callable[[Iterable[Row], str], Iterable[Row]]
 _SHARED_RANKS = CLASSIFICATION_RANKS[: CLASSIFICATION_RANKS.index("class") + 1]
 
 
@@ -77,6 +79,8 @@ class TaxonRecord:
     traits: Traits | None  # None: USDA has no characteristics for it
     native_places: frozenset[str]  # place codes (plants.regions.PLACES)
     introduced_places: frozenset[str]  # a place may be in both: USDA lists it both ways
+    duration: str = ""  # the checklist's words, as USDA writes them: "Annual, Perennial"
+    growth_habit: str = ""
 
     @property
     def rank(self) -> str:
@@ -106,7 +110,7 @@ def _raise_any(problems: list[Problem]) -> None:
         raise UsdaDataError(problems)
 
 
-def _families(directory: Path) -> dict[str, Family]:
+def _families(rows: Iterable[Row]) -> dict[str, Family]:
     def above(row: Row) -> tuple[Rank, ...]:
         return tuple(
             Rank(rank, row[rank], row[f"{rank}_common_name"]) for rank in CLASSIFICATION_RANKS if row[rank]
@@ -114,14 +118,14 @@ def _families(directory: Path) -> dict[str, Family]:
 
     return {
         row["family"]: Family(row["family"], row["family_authority"], row["family_common_name"], above(row))
-        for row in files.read(files.FAMILIES, directory)
+        for row in rows
     }
 
 
-def _characteristics(directory: Path) -> tuple[dict[str, Traits], list[Row]]:
+def _characteristics(rows_read: Iterable[Row]) -> tuple[dict[str, Traits], list[Row]]:
     """Each symbol's traits, and the rows, to check their symbols against the checklist."""
     found, rows, problems = {}, [], []
-    for row in files.read(files.CHARACTERISTICS, directory):
+    for row in rows_read:
         rows.append(row)
         try:
             found[row["symbol"]] = traits.characteristics(row)
@@ -131,12 +135,12 @@ def _characteristics(directory: Path) -> tuple[dict[str, Traits], list[Row]]:
     return found, rows
 
 
-def _places(directory: Path) -> tuple[dict[str, dict[str, set[str]]], dict[str, Row]]:
+def _places(rows: Iterable[Row]) -> tuple[dict[str, dict[str, set[str]]], dict[str, Row]]:
     """Per symbol, its place codes by status; and its first row, to check it against the checklist."""
     found: dict[str, dict[str, set[str]]] = {}
     first: dict[str, Row] = {}
     problems = []
-    for row in files.read(files.DISTRIBUTION, directory):
+    for row in rows:
         code = regions.USDA_PLACE_CODES.get(row["state"])
         if code is None:
             problems.append(row.problem(f"state “{row['state']}” is not one of USDA's 74 places"))
@@ -152,16 +156,18 @@ def _places(directory: Path) -> tuple[dict[str, dict[str, set[str]]], dict[str, 
 class Flora:
     """The USDA PLANTS files in `directory` (the shipped ones by default), merged per symbol."""
 
-    def __init__(self, directory: Path | str = DEFAULT_DIR):
+    def __init__(self, directory: Path | str = DEFAULT_DIR, *, progress: Progress | None = None):
+        """`progress(rows, name)`, if given, wraps the reading of each file (a progress bar)."""
+        self.progress = progress
         self.directory = Path(directory)
-        self.families = _families(self.directory)
-        genera = list(files.read(files.GENERA, self.directory))
+        self.families = _families(self._read(files.FAMILIES))
+        genera = list(self._read(files.GENERA))
         self.genera = {
             row["genus"]: Genus(row["genus"], row["genus_authority"], row["genus_common_name"])
             for row in genera
         }
-        self.characteristics, characteristics_rows = _characteristics(self.directory)
-        self.places, first_places = _places(self.directory)
+        self.characteristics, characteristics_rows = _characteristics(self._read(files.CHARACTERISTICS))
+        self.places, first_places = _places(self._read(files.DISTRIBUTION))
         self.unread: list[UnreadName] = []
         self._families_of_group = self._check_against_checklist(
             genera, [*characteristics_rows, *first_places.values()]
@@ -174,7 +180,7 @@ class Flora:
         families_of_genus: dict[str, set[str]] = {}
         families_of_group: dict[str, set[str]] = {}
         symbols = set()
-        for row in files.read(files.CHECKLIST, self.directory):
+        for row in self._read(files.CHECKLIST, "checklist (checking)"):
             symbols.add(row["symbol"])
             families_of_genus.setdefault(row["genus"], set()).add(row["family"])
             families_of_group.setdefault(row["group_name"], set()).add(row["family"])
@@ -192,6 +198,10 @@ class Flora:
         ]
         _raise_any(sorted(problems, key=lambda problem: (problem.path, problem.line)))
         return families_of_group
+
+    def _read(self, usda_file: files.UsdaFile, name: str = "") -> Iterable[Row]:
+        rows = files.read(usda_file, self.directory)
+        return self.progress(rows, name or usda_file.stem) if self.progress else rows
 
     def shared_classification(self, group: str) -> tuple[Rank, ...]:
         """The ranks above the family, down to the class at most, that all of a group's recorded families share.
@@ -219,7 +229,7 @@ class Flora:
         """
         self.unread = []
         problems: list[Problem] = []
-        for row in files.read(files.CHECKLIST, self.directory):
+        for row in self._read(files.CHECKLIST):
             try:
                 record = self._record(row)
             except TraitError as error:
@@ -253,4 +263,39 @@ class Flora:
             traits=self.characteristics.get(row["symbol"]),
             native_places=frozenset(statuses.get(NATIVE, ())),
             introduced_places=frozenset(statuses.get(INTRODUCED, ())),
+            duration=row["duration"],
+            growth_habit=row["growth_habit"],
         )
+
+
+def _is_misapplied(record: TaxonRecord) -> bool:
+    """A name "sensu" someone: the name as another author misapplied it, not the taxon its author named."""
+    return record.name.taxon.authority.startswith("sensu ")
+
+
+def distinct_taxa(
+    records: list[TaxonRecord],
+) -> tuple[list[TaxonRecord], list[tuple[TaxonRecord, TaxonRecord]]]:
+    """One record per taxon (rank and name), and each record left out with the one kept instead.
+
+    The checklist lists a few names twice: HYNE3 "Hypolytrum nemorum sensu
+    Parham, non Spreng." beside HYNE4 "Hypolytrum nemorum (Vahl) Spreng.". The
+    site's taxa are matched by rank and name, so one row is kept: the one not
+    misapplied, then the native one, then the first.
+    """
+    chosen: dict[tuple[str, str], TaxonRecord] = {}
+    for record in records:
+        key = (record.rank, record.name.taxon.name)
+        seen = chosen.get(key)
+        if seen is None or (_is_misapplied(seen), not seen.is_native) > (
+            _is_misapplied(record),
+            not record.is_native,
+        ):
+            chosen[key] = record
+    kept = [record for record in records if chosen[(record.rank, record.name.taxon.name)] is record]
+    left_out = [
+        (record, chosen[(record.rank, record.name.taxon.name)])
+        for record in records
+        if chosen[(record.rank, record.name.taxon.name)] is not record
+    ]
+    return kept, left_out

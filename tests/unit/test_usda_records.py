@@ -242,3 +242,11 @@ def test_the_whole_shipped_flora():
     assert {"Green Algae", "Red Algae"}.isdisjoint(record.group for record in natives)
     places = set().union(*(record.native_places | record.introduced_places for record in taxa))
     assert len(places) == 74
+
+
+def test_one_record_per_taxon_the_misapplied_name_left_out(tmp_path):
+    directory = write_subset(tmp_path, ["HYNE3", "HYNE4", "HEPA11"])
+    flora = Flora(directory)
+    kept, left_out = records.distinct_taxa(list(flora.taxa()))
+    assert sorted(record.symbol for record in kept) == ["HEPA11", "HYNE4"]
+    assert [(record.symbol, instead.symbol) for record, instead in left_out] == [("HYNE3", "HYNE4")]

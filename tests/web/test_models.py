@@ -94,6 +94,16 @@ class TestProfileValidation:
             "The warmest zone (4a) is colder than the coldest zone (8b). Swap them or correct one."
         ]
 
+    def test_a_cold_limit_alone_is_accepted_a_warm_one_alone_is_not(self):
+        # USDA PLANTS gives only the lowest temperature a plant takes: the import sets zone_min alone.
+        profile = factories.plant()
+        profile.zone_min, profile.zone_max = 7, None
+        profile.full_clean()
+        profile.zone_min, profile.zone_max = None, 16
+        with pytest.raises(ValidationError) as excinfo:
+            profile.full_clean()
+        assert excinfo.value.message_dict["zone_min"] == ["Give the coldest zone too, or leave both empty."]
+
     def test_zone_range_is_a_database_constraint(self):
         profile = factories.plant()
         with pytest.raises(IntegrityError), transaction.atomic():

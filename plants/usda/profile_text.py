@@ -1,0 +1,94 @@
+"""What a new profile says of a USDA PLANTS taxon, from the data alone (plain Python).
+
+The import gives every native taxon a profile; until an editor writes its
+article, its title and summary say only what USDA records: "Littleleaf
+alumroot (Heuchera parvifolia var. microcarpa) is a perennial forb/herb native
+to Colorado and New Mexico." Its native statuses by USDA region and its native
+range (states and provinces) come from the places USDA lists.
+"""
+
+from __future__ import annotations
+
+from plants import regions, vocabulary
+
+# Places named in a summary before the rest are counted instead.
+NAMED_PLACES = 4
+
+# USDA's native-status regions (plants.regions.USDA_REGIONS) of each place outside the lower 48.
+_REGION_OF_PLACE = {
+    "AK": "AK", "HI": "HI", "PR": "PR", "VI": "VI", "GU": "GU", "BQ": "NAV",
+    "MP": "PB", "FM": "PB", "MH": "PB", "PW": "PB", "UM": "PB",
+    **dict.fromkeys(regions.CANADIAN_PROVINCES, "CAN"), "NF": "CAN", "LB": "CAN",
+}  # fmt: skip
+LOWER_48 = "L48"
+NATIVE, INTRODUCED, BOTH = "N", "I", "NI"  # plants.models.NativeStatus.Status values
+# Newfoundland and Labrador, which USDA lists apart, are one province of the native range.
+_RANGE_PLACE = {"NF": "NL", "LB": "NL"}
+
+
+def region_of(place: str) -> str:
+    return _REGION_OF_PLACE.get(place, LOWER_48)
+
+
+def common_name(usda_common_name: str, scientific_name: str) -> str:
+    """USDA's common name with a capital ("littleleaf alumroot": "Littleleaf alumroot"), else the scientific name."""
+    name = usda_common_name.strip()
+    return name[:1].upper() + name[1:] if name else scientific_name
+
+
+def _joined(words: list[str], conjunction: str = "and") -> str:
+    if len(words) <= 2:
+        return f" {conjunction} ".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def _article(text: str) -> str:
+    return f"an {text}" if text[:1].lower() in "aeiou" else f"a {text}"
+
+
+def place_names(places) -> list[str]:
+    return sorted(regions.PLACES[place] for place in places)
+
+
+def native_places_text(places) -> str:
+    """ "Colorado and New Mexico"; beyond NAMED_PLACES, the first ones and how many others."""
+    names = place_names(places)
+    if len(names) <= NAMED_PLACES:
+        return _joined(names)
+    rest = len(names) - NAMED_PLACES + 1
+    return f"{', '.join(names[: NAMED_PLACES - 1])} and {rest} other places"
+
+
+def summary(name: str, scientific_name: str, life_cycles, habits, native_places) -> str:
+    """One sentence of what USDA records: life cycle, habit and where it is native."""
+    cycles = [
+        vocabulary.LIFE_CYCLES[cycle].lower() for cycle in vocabulary.LIFE_CYCLES if cycle in life_cycles
+    ]
+    kinds = [vocabulary.GROWTH_HABITS[habit].lower() for habit in vocabulary.GROWTH_HABITS if habit in habits]
+    described = " ".join(part for part in (_joined(cycles, "or"), _joined(kinds)) if part) or "plant"
+    if not kinds:
+        described += " plant" if cycles else ""
+    return (
+        f"{name} ({scientific_name}) is {_article(described)} native to {native_places_text(native_places)}."
+    )
+
+
+def title(name: str, scientific_name: str) -> str:
+    return name if name == scientific_name else f"{name} ({scientific_name})"
+
+
+def native_statuses(native_places, introduced_places) -> dict[str, str]:
+    """Per USDA region the plant is listed in: native, introduced, or both (in different places)."""
+    found: dict[str, set[str]] = {}
+    for places, status in ((native_places, NATIVE), (introduced_places, INTRODUCED)):
+        for place in places:
+            found.setdefault(region_of(place), set()).add(status)
+    return {
+        region: BOTH if len(statuses) > 1 else statuses.pop() for region, statuses in sorted(found.items())
+    }
+
+
+def native_range(native_places) -> list[str]:
+    """The states and provinces (plants.regions.STATES_AND_PROVINCES) where it is native."""
+    codes = {_RANGE_PLACE.get(place, place) for place in native_places}
+    return sorted(code for code in codes if code in regions.STATES_AND_PROVINCES)
