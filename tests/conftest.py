@@ -33,6 +33,16 @@ def _record_jinja2_contexts():
     Template.render = render_and_record
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Passwords hashed with a fast hasher: the real one takes about half a second a password here, on
+    purpose, and tests only need passwords to work (the lock-out tests try dozens)."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with no cached pages (the page cache outlives database rollbacks)."""
