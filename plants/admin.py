@@ -288,7 +288,9 @@ class PlantProfileAdmin(ContentAdmin):
     def _log_bulk(self, request, pks, message):
         """One history entry per profile, written in one query; the change is noted (update() sends no signals)."""
         with content.noting() as change:
-            change.published(pks)
+            # Pages read publication beside their documents, and no derived column depends
+            # on it: only the content version (cached pages, finder indexes) goes stale.
+            change.something()
         LogEntry.objects.log_actions(
             user_id=request.user.pk,
             queryset=models.PlantProfile.objects.filter(pk__in=pks).select_related("taxon"),

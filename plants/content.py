@@ -15,7 +15,7 @@ plants/signals.py, which see loaddata's raw saves too, and by code that writes
 with `update()` or bulk inserts, which send no signals).  When the outermost
 block ends, still inside its transaction, each touched profile's derived
 columns are recomputed once, its page rebuilt once (or dropped, for a change
-shared by very many plants: `plant_pages.refresh`), and the version renewed
+shared by very many plants: `plant_pages.refresh_or_list`), and the version renewed
 once.  An error inside the block rolls all of it back.
 
 A save outside any block (a shell session, a test's factory) is a change of
@@ -50,7 +50,6 @@ class Change:
     # Querysets of profiles citing a changed source or vocabulary term: their pages.
     citing: list = field(default_factory=list)
     deleted_ids: set[int] = field(default_factory=set)
-    published_ids: set[int] = field(default_factory=set)
     # Anything at all changed (a vocabulary term no page cites yet still changes the finder).
     touched: bool = False
 
@@ -72,13 +71,8 @@ class Change:
         self.deleted_ids.update(ids)
         self.touched = True
 
-    def published(self, ids) -> None:
-        """Profiles published or unpublished: pages read publication beside the document, so only the version."""
-        self.published_ids.update(ids)
-        self.touched = True
-
     def something(self) -> None:
-        """Content changed that no page shows (a term nobody uses yet): only the version."""
+        """Content changed that no page or derived column shows (publication, a term nobody uses yet): only the version."""
         self.touched = True
 
     def apply(self) -> None:
@@ -101,11 +95,6 @@ class Change:
         plant_pages.refresh_ids(page_ids)
         ContentVersion.objects.bump()
         forget_content_token()  # this process sees its own change at once
-
-
-def current() -> Change | None:
-    """The change open in this context, if any."""
-    return _open.get()
 
 
 @contextmanager

@@ -5,7 +5,7 @@ of walking the taxon tree or decoding ranks for every row, and search reads
 stored names and text.  They are computed here from the profile, its taxon
 chain, its conservation ranks and its article rows, for any number of
 profiles at a fixed number of queries per batch: the taxon chains of a whole
-batch come from one recursive query, each kind of row from one query, read as
+batch come from one recursive query (`Taxon.objects.with_ancestors`), each kind of row from one query, read as
 plain tuples (tens of thousands of profiles go through here on an import).
 Only the profiles whose values differ are written.
 
@@ -38,16 +38,6 @@ DERIVED_FIELDS = ("family", "is_rare", "search_names", "search_other_names", "se
 # three set-based statements instead of by its per-row trigger (see _search_index_in_bulk).
 _BULK_INDEX_ROWS = 50
 _TEXT_FIELDS = ("title", "summary", "climate_notes", "light_notes", "soil_notes", "water_notes")
-
-# Every taxon on the way up from a set of taxa, each once: one query for a whole batch's chains.
-_CHAINS_SQL = """
-WITH RECURSIVE chain(id, parent_id) AS (
-    SELECT id, parent_id FROM plants_taxon WHERE id IN ({placeholders})
-    UNION
-    SELECT t.id, t.parent_id FROM plants_taxon t JOIN chain c ON t.id = c.parent_id
-)
-SELECT id FROM chain
-"""
 
 
 def refresh(profile_ids) -> int:
@@ -112,9 +102,7 @@ def _by_profile(queryset, *fields) -> defaultdict:
 
 def _taxa_above(taxon_ids: set[int]) -> dict[int, Taxon]:
     """The taxa and all their ancestors, by id (one query)."""
-    sql = _CHAINS_SQL.format(placeholders=", ".join(["%s"] * len(taxon_ids)))
-    chain = Taxon.objects.filter(pk__in=models.expressions.RawSQL(sql, list(taxon_ids)))
-    return {taxon.pk: taxon for taxon in chain}
+    return {taxon.pk: taxon for taxon in Taxon.objects.with_ancestors(taxon_ids)}
 
 
 def lineage(taxon: Taxon, taxa: dict[int, Taxon]) -> list[Taxon]:

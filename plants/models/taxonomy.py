@@ -17,11 +17,12 @@ from plants import vocabulary
 from .choices import member_name
 from .publication import Visibility
 
-# Recursive CTEs run unchanged on SQLite and PostgreSQL.
+# Recursive CTEs run unchanged on SQLite and PostgreSQL.  The chains up from a set of
+# taxa, each taxon once (UNION): one query for a breadcrumb or for a whole batch's chains.
 _ANCESTORS_SQL = """
 WITH RECURSIVE lineage(id, parent_id) AS (
-    SELECT id, parent_id FROM plants_taxon WHERE id = %s
-    UNION ALL
+    SELECT id, parent_id FROM plants_taxon WHERE id IN ({placeholders})
+    UNION
     SELECT t.id, t.parent_id FROM plants_taxon t JOIN lineage l ON t.id = l.parent_id
 )
 SELECT id FROM lineage
@@ -62,10 +63,16 @@ Rank = _RankMethods(
 class TaxonQuerySet(models.QuerySet):
     def ancestors_of(self, taxon, include_self=False):
         """The taxon's ancestors, Kingdom first, in one query."""
-        queryset = self.filter(pk__in=models.expressions.RawSQL(_ANCESTORS_SQL, [taxon.pk]))
+        queryset = self.with_ancestors([taxon.pk])
         if not include_self:
             queryset = queryset.exclude(pk=taxon.pk)
         return queryset.order_by("rank")
+
+    def with_ancestors(self, taxon_ids):
+        """These taxa and every taxon above them, each once, in one query."""
+        ids = list(taxon_ids)
+        sql = _ANCESTORS_SQL.format(placeholders=", ".join(["%s"] * len(ids)))
+        return self.filter(pk__in=models.expressions.RawSQL(sql, ids))
 
     def descendants_of(self, taxon, include_self=True):
         """Every taxon below this one (and the taxon itself), in one query."""
