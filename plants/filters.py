@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 
-from plants import regions, search, zip_codes
+from plants import regions, search, trait_facets, zip_codes
 from plants.finder_index import SORTS, FinderIndex, family_label, finder_index
 from plants.forms import GardenZoneField, ZipCodeField
 from plants.models import (
@@ -35,6 +35,10 @@ from plants.models import (
 )
 
 FLAG_GROUPS = tuple(FLAG_FIELDS)
+# The filters whose options a plant has or has not, each with a count of the plants with no value.
+OPTION_GROUPS = (*FLAG_GROUPS, *trait_facets.OPTION_FILTERS)
+# The filters of one yes-or-no option: matched by the plants whose value is True.
+YES_NO_GROUPS = ("rare", *trait_facets.YES_NO_FILTERS)
 
 
 class ZoneFilter(django_filters.Filter):
@@ -45,6 +49,17 @@ class ZipFilter(django_filters.Filter):
     field_class = ZipCodeField
 
 
+def _options_filter(name: str) -> django_filters.MultipleChoiceFilter:
+    label, choices = trait_facets.OPTION_FILTERS[name]
+    return django_filters.MultipleChoiceFilter(
+        label=label, choices=choices, widget=forms.CheckboxSelectMultiple
+    )
+
+
+def _yes_no_filter(name: str) -> django_filters.BooleanFilter:
+    return django_filters.BooleanFilter(label=trait_facets.YES_NO_FILTERS[name], widget=forms.CheckboxInput)
+
+
 @dataclass
 class FacetOption:
     value: str
@@ -52,6 +67,14 @@ class FacetOption:
     count: int
     selected: bool
     from_zip: bool = False
+
+
+@dataclass
+class Facet:
+    """One filter's options with their counts, and how many of the matching plants have no value for it."""
+
+    options: list[FacetOption]
+    without_value: int | None = None  # None: every plant has a value (a state, a family…)
 
 
 @dataclass
@@ -93,7 +116,7 @@ class PlantFilter(django_filters.FilterSet):
     )
     state = django_filters.MultipleChoiceFilter(
         label="Native to",
-        choices=regions.STATE_CHOICES,
+        choices=regions.PLACE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     family = django_filters.ModelMultipleChoiceFilter(
@@ -103,6 +126,15 @@ class PlantFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     rare = django_filters.BooleanFilter(label="Rare plants only", widget=forms.CheckboxInput)
+    bloom = _options_filter("bloom")
+    color = _options_filter("color")
+    height = _options_filter("height")
+    water = _options_filter("water")
+    soil = _options_filter("soil")
+    evergreen = _yes_no_filter("evergreen")
+    nontoxic = _yes_no_filter("nontoxic")
+    available = _yes_no_filter("available")
+    growing_data = _yes_no_filter("growing_data")
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[(key, label) for key, (label, _) in SORTS.items()],
@@ -168,8 +200,7 @@ class PlantFilter(django_filters.FilterSet):
         found = {}
         if place and place.zone and "zone" not in by_hand:
             found["zone"] = place.zone_span
-        # Guam and the other places beyond the states and provinces are not in the state filter.
-        if place and place.state in regions.STATES_AND_PROVINCES and "state" not in by_hand:
+        if place and place.state in regions.PLACES and "state" not in by_hand:
             found["state"] = [place.state]
         return found
 
@@ -200,8 +231,8 @@ class PlantFilter(django_filters.FilterSet):
                 selections[name] = index.facets.bits_from(self._search_order)
             elif name == "zone":
                 selections[name] = index.zone_bits(value.low, value.high)
-            elif name == "rare":
-                selections[name] = index.facets.bits("rare", True)
+            elif name in YES_NO_GROUPS:
+                selections[name] = index.facets.bits(name, True)
             else:
                 selections[name] = index.facets.any_of(name, self._chosen(name))
         return selections
@@ -224,21 +255,28 @@ class PlantFilter(django_filters.FilterSet):
 
     # -- facets ----------------------------------------------------------
 
-    def facets(self) -> dict[str, list[FacetOption]]:
+    def facets(self) -> dict[str, Facet]:
         active, index = self.active, self.index
-        facets: dict[str, list[FacetOption]] = {}
-        for group in FLAG_GROUPS:
+        facets: dict[str, Facet] = {}
+        for group in OPTION_GROUPS:
             counts = index.facets.counts(group, self.matching_without(group))
             chosen = self._chosen(group)
-            facets[group] = [
-                FacetOption(c.value, c.label, counts.get(c.value, 0), c.value in chosen)
-                for c in FLAG_FIELDS[group]
-            ]
-        rare = (index.facets.bits("rare", True) & self.matching_without("rare")).bit_count()
-        facets["rare"] = [FacetOption("true", "Rare plants only", rare, bool(active.get("rare")))]
-        facets["use"] = self._listed_facet("use", index.use_labels)
-        facets["state"] = self._listed_facet("state", regions.STATES_AND_PROVINCES)
-        facets["family"] = self._listed_facet("family", index.family_labels)
+            facets[group] = Facet(
+                [
+                    FacetOption(value, label, counts.get(value, 0), value in chosen)
+                    for value, label in self.filters[group].extra["choices"]
+                ],
+                counts.get(trait_facets.NO_VALUE, 0) if group in trait_facets.OPTION_FILTERS else None,
+            )
+        for group in YES_NO_GROUPS:
+            within = self.matching_without(group)
+            count = (index.facets.bits(group, True) & within).bit_count()
+            option = FacetOption("true", self.filters[group].label, count, bool(active.get(group)))
+            missing = (index.facets.bits(group, trait_facets.NO_VALUE) & within).bit_count()
+            facets[group] = Facet([option], missing if group in trait_facets.YES_NO_FILTERS else None)
+        facets["use"] = Facet(self._listed_facet("use", index.use_labels))
+        facets["state"] = Facet(self._listed_facet("state", regions.PLACES))
+        facets["family"] = Facet(self._listed_facet("family", index.family_labels))
         return facets
 
     def _listed_facet(self, group, labels) -> list[FacetOption]:
@@ -275,7 +313,7 @@ class PlantFilter(django_filters.FilterSet):
                 chips.append(
                     Chip(label, str(value) if name == "zone" else f"“{value}”", _url_without(params, name))
                 )
-            elif name == "rare":
+            elif name in YES_NO_GROUPS:
                 chips.append(Chip(label, "Yes", _url_without(params, name)))
             else:
                 for item in value:

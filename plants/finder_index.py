@@ -23,7 +23,7 @@ from django.db.models import Aggregate, Min, TextField
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from plants import zones
+from plants import trait_facets, zones
 from plants.faceting import FacetIndex, FacetIndexBuilder
 from plants.models import (
     FLAG_COLUMNS,
@@ -70,8 +70,13 @@ class FinderIndex:
         return list(_known_positions(ids, self.position_by_id))
 
     def zone_bits(self, low: int, high: int) -> int:
-        """Plants hardy across the whole span: coldest zone at most `low`, warmest at least `high`."""
-        return self.facets.bits("zone_min_at_most", low) & self.facets.bits("zone_max_at_least", high)
+        """Plants hardy across the whole span: coldest zone at most `low`, warmest at least `high`.
+
+        A plant whose warm limit is not recorded (USDA PLANTS gives only the
+        cold one) is matched on its cold limit: hardy is what a zone promises.
+        """
+        warm_enough = self.facets.bits("zone_max_at_least", high) | self.facets.bits("zone_max", None)
+        return self.facets.bits("zone_min_at_most", low) & warm_enough
 
 
 _index: FinderIndex | None = None
@@ -93,7 +98,11 @@ def finder_index() -> FinderIndex:
 
 
 def build(token: str, now: datetime) -> FinderIndex:
-    """Read the published plants and their filter values: eight queries whatever their number."""
+    """Read the published plants and their filter values: eight queries whatever their number.
+
+    USDA PLANTS' traits come with the plants, joined through their taxon's
+    UsdaRecord (none for a plant never imported: no value for those filters).
+    """
     published = PlantProfile.objects.live(now)
     families = {
         family_id: (slug, family_label(name, common))
@@ -104,14 +113,21 @@ def build(token: str, now: datetime) -> FinderIndex:
     ids = array("l")
     members: dict[tuple[str, object], list[int]] = defaultdict(list)
     flag_keys = list(FLAG_COLUMNS.values())
+    trait_columns = [
+        column if column == "water_need" else f"taxon__usda__{column}" for column in trait_facets.COLUMNS
+    ]
     plants = published.order_by(*SORTS[DEFAULT_SORT][1]).values_list(
-        "pk", "zone_min", "zone_max", "is_rare", "family_id", *FLAG_COLUMNS
+        "pk", "zone_min", "zone_max", "is_rare", "family_id", *trait_columns, *FLAG_COLUMNS
     )
-    for at, (plant_id, zone_min, zone_max, is_rare, family_id, *flags) in enumerate(_rows(plants)):
+    trait_count = len(trait_columns)
+    for at, (plant_id, zone_min, zone_max, is_rare, family_id, *rest) in enumerate(_rows(plants)):
         ids.append(plant_id)
-        if zone_min is not None and zone_max is not None:
+        traits, flags = dict(zip(trait_facets.COLUMNS, rest[:trait_count], strict=True)), rest[trait_count:]
+        if zone_min is not None:
             members["zone_min", zone_min].append(at)
-            members["zone_max", zone_max].append(at)
+            members["zone_max", zone_max].append(at)  # None: the warm limit is not recorded
+        for key in trait_facets.memberships(traits):
+            members[key].append(at)
         if is_rare:
             members["rare", True].append(at)
         if family_id in families:

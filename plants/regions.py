@@ -62,4 +62,8 @@ USDA_REGIONS = {
     "SPM": "St. Pierre and Miquelon",
 }
 
+# Where a plant's native range may be: every place above (Newfoundland and Labrador
+# together, as editors write it, or apart, as USDA PLANTS lists them), by name.
+PLACE_CHOICES = sorted(PLACES.items(), key=lambda item: item[1])
+
 STATE_NAMES_TO_CODES = {name.lower(): code for code, name in STATES_AND_PROVINCES.items()}

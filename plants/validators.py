@@ -19,9 +19,9 @@ def validate_conservation_rank(value: str) -> None:
 
 
 def validate_state_code(value: str) -> None:
-    if value not in regions.STATES_AND_PROVINCES:
+    if value not in regions.PLACES:
         raise ValidationError(
-            "“%(value)s” is not a US state or Canadian province code (such as CO or BC).",
+            "“%(value)s” is not a US state, territory or Canadian province code (such as CO or BC).",
             params={"value": value},
             code="invalid_state",
         )

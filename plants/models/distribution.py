@@ -48,13 +48,13 @@ class NativeStatus(ProfilePart):
 
 
 class NativeRange(ProfilePart):
-    """A state or province where the plant grows wild."""
+    """A state, territory or province where the plant grows wild (any of regions.PLACES)."""
 
     natural_key_fields = ("state",)
 
     profile = models.ForeignKey("plants.PlantProfile", on_delete=models.CASCADE, related_name="native_ranges")
     state = models.CharField(
-        max_length=2, choices=regions.STATE_CHOICES, validators=[validate_state_code], db_index=True
+        max_length=2, choices=regions.PLACE_CHOICES, validators=[validate_state_code], db_index=True
     )
 
     class Meta:
@@ -120,7 +120,7 @@ class ConservationStatus(ProfilePart):
             return "global"
         if not self.region:
             return "state level, state not given" if self.scope == self.Scope.SUBNATIONAL else "national"
-        return regions.STATES_AND_PROVINCES.get(self.region) or {"US": "United States", "CA": "Canada"}.get(
+        return regions.PLACES.get(self.region) or {"US": "United States", "CA": "Canada"}.get(
             self.region, self.region
         )
 

@@ -63,7 +63,7 @@ class UsdaPlace(models.Model):
         INTRODUCED = "introduced", "Introduced"
 
     record = models.ForeignKey(UsdaRecord, on_delete=models.CASCADE, related_name="places")
-    place = models.CharField(max_length=2, choices=sorted(regions.PLACES.items(), key=lambda item: item[1]))
+    place = models.CharField(max_length=2, choices=regions.PLACE_CHOICES)
     status = models.CharField(max_length=10, choices=Status.choices)
 
     class Meta:

@@ -22,8 +22,6 @@ _REGION_OF_PLACE = {
 }  # fmt: skip
 LOWER_48 = "L48"
 NATIVE, INTRODUCED, BOTH = "N", "I", "NI"  # plants.models.NativeStatus.Status values
-# Newfoundland and Labrador, which USDA lists apart, are one province of the native range.
-_RANGE_PLACE = {"NF": "NL", "LB": "NL"}
 
 
 def region_of(place: str) -> str:
@@ -89,6 +87,9 @@ def native_statuses(native_places, introduced_places) -> dict[str, str]:
 
 
 def native_range(native_places) -> list[str]:
-    """The states and provinces (plants.regions.STATES_AND_PROVINCES) where it is native."""
-    codes = {_RANGE_PLACE.get(place, place) for place in native_places}
-    return sorted(code for code in codes if code in regions.STATES_AND_PROVINCES)
+    """The places (plants.regions.PLACES: all 74 of USDA PLANTS') where it is native.
+
+    Newfoundland and Labrador stay apart, as USDA lists them: the finder's place
+    filter then tells the island from the mainland.
+    """
+    return sorted(code for code in set(native_places) if code in regions.PLACES)

@@ -22,6 +22,7 @@ from plants.models import (
     PublicationStatus,
     Rank,
     Taxon,
+    UsdaRecord,
     Wildlife,
     WildlifeSupport,
 )
@@ -60,9 +61,13 @@ def make_plants(
     states=("CO",),
     uses=(),
     rank_code="",
+    usda=None,
     **fields,
 ) -> list[PlantProfile]:
-    """`count` such plants, written in bulk: a few inserts per kind of row, one refresh for them all."""
+    """`count` such plants, written in bulk: a few inserts per kind of row, one refresh for them all.
+
+    `usda`, a dict of UsdaRecord fields (traits in the site's words), gives each a USDA PLANTS record.
+    """
     genus = genus or genus_chain()
     numbers = [next(_counter) for _ in range(count)]
     garden_uses = [
@@ -116,6 +121,11 @@ def make_plants(
         if rank_code:
             ConservationStatus.objects.bulk_create(
                 ConservationStatus(profile=profile, scope="global", rank=rank_code) for profile in profiles
+            )
+        if usda is not None:
+            UsdaRecord.objects.bulk_create(
+                UsdaRecord(taxon=taxon, symbol=f"TP{n}", accessed=datetime.date(2026, 11, 20), **usda)
+                for n, taxon in zip(numbers, species, strict=True)
             )
         change.profiles(profile.pk for profile in profiles)  # bulk inserts send no signals
     return profiles

@@ -46,7 +46,7 @@ def test_statuses_by_usda_region_and_the_native_range():
     }
     assert profile_text.native_statuses({"MP", "BQ"}, set()) == {"NAV": "N", "PB": "N"}
     # Newfoundland and Labrador are one province in the range; the territories of the Pacific none.
-    assert profile_text.native_range({"CO", "NF", "LB", "GU"}) == ["CO", "NL"]
+    assert profile_text.native_range({"CO", "NF", "LB", "GU", "XX"}) == ["CO", "GU", "LB", "NF"]
 
 
 def test_the_summary_counts_each_kind_and_knows_whether_anything_changed():

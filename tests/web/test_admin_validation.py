@@ -75,7 +75,7 @@ def test_state_code_that_is_not_a_state_or_province(staff_client, change, alumro
     data["native_ranges-0-state"] = "CO"
     data["conservation_statuses-0-region"] = "ZZ"
     html = post(staff_client, url, data)
-    assert "“ZZ” is not a US state or Canadian province code (such as CO or BC)." in html
+    assert "“ZZ” is not a US state, territory or Canadian province code (such as CO or BC)." in html
     assert ConservationStatus.objects.get(profile=alumroot).region == ""
 
 

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from plants import finder_index, regions
+from plants import finder_index, regions, trait_facets
 from plants.forms import GardenZoneField
 from plants.models import (
     FLAG_FIELDS,
@@ -22,10 +22,36 @@ from plants.models import (
     Taxon,
     flag_field,
 )
+from plants.usda import traits
 from tests.support import factories
 
 FINDER = reverse("plants:finder")
 USES = ("meadow", "hedge", "rock-garden", "woodland")
+BLOOM_PERIODS = ("", "Indeterminate", "Spring", "Early Spring", "Late Spring", "Summer", "Mid Summer", "Fall")
+SOILS = ("", "coarse", "medium", "coarse,fine", "coarse,medium,fine")
+BANDS = {value: lower for value, _, lower in traits.HEIGHT_BANDS}
+
+
+def random_usda(rng) -> dict | None:
+    """Random USDA PLANTS traits, each often missing; None (no record at all) for some plants."""
+    if rng.random() < 0.2:
+        return None
+
+    def maybe(*values):
+        return rng.choice(values) if rng.random() < 0.7 else None
+
+    return {
+        "has_characteristics": rng.random() < 0.8,
+        "bloom_period": rng.choice(BLOOM_PERIODS),
+        "flower_color": maybe("white", "yellow", "purple") or "",
+        "height_feet": maybe(0.5, 1, 2.5, 8, 60),
+        "soil_textures": rng.choice(SOILS),
+        "evergreen": maybe(True, False),
+        "toxicity": maybe("none", "slight") or "",
+        "availability": maybe("routinely_available", "no_known_source") or "",
+    }
+
+
 STATES = ("CO", "KS", "NY", "TX", "ON")
 
 
@@ -36,6 +62,8 @@ def varied(db):
     genera = [factories.genus_chain("Asteraceae", "Aster"), factories.genus_chain("Rosaceae", "Rosa")]
     for n in range(42):
         zone_min = rng.randint(1, 20)
+        # A cold limit alone for some, as USDA PLANTS gives it.
+        zone_max = rng.randint(zone_min, 26) if rng.random() < 0.7 else None
         flags = {
             flag_field(group, choice): rng.random() < 0.4
             for group, choices in FLAG_FIELDS.items()
@@ -45,7 +73,9 @@ def varied(db):
             genus=rng.choice(genera),
             common_name=f"{rng.choice(['Aster', 'Bee', 'Cherry', 'daisy', 'Elder'])} {n}",
             zone_min=zone_min,
-            zone_max=rng.randint(zone_min, 26),
+            zone_max=zone_max,
+            water_need=rng.choice(["", "low", "medium", "high"]),
+            usda=random_usda(rng),
             states=rng.sample(STATES, rng.randint(1, 3)),
             uses=rng.sample(USES, rng.randint(0, 2)),
             rank_code=rng.choice(["", "", "G2", "G5"]),
@@ -69,6 +99,12 @@ def random_query(rng) -> dict:
         query["family"] = [rng.choice(["asteraceae", "rosaceae"])]
     if rng.random() < 0.2:
         query["rare"] = "true"
+    for name, (_, options) in trait_facets.OPTION_FILTERS.items():
+        if rng.random() < 0.25:
+            query[name] = rng.sample([value for value, _ in options], rng.randint(1, 2))
+    for name in trait_facets.YES_NO_FILTERS:
+        if rng.random() < 0.15:
+            query[name] = "on"
     if rng.random() < 0.5:
         query["sort"] = rng.choice(["name", "botanical", "hardiest"])
     return query
@@ -82,7 +118,9 @@ def sql_matching(query: dict, without: str | None = None):
             continue
         if name == "zone":
             span = GardenZoneField().clean(value)
-            plants = plants.filter(zone_min__lte=span.low, zone_max__gte=span.high)
+            plants = plants.filter(
+                Q(zone_max__gte=span.high) | Q(zone_max__isnull=True), zone_min__lte=span.low
+            )
         elif name in FLAG_FIELDS:
             either = Q()
             for choice in value:
@@ -98,7 +136,53 @@ def sql_matching(query: dict, without: str | None = None):
             plants = plants.filter(family__slug__in=value)
         elif name == "rare":
             plants = plants.filter(is_rare=True)
+        elif name in trait_facets.OPTION_FILTERS:
+            plants = plants.filter(_sql_options(name, value))
+        elif name in trait_facets.YES_NO_FILTERS:
+            plants = plants.filter(SQL_YES[name])
     return plants
+
+
+SQL_YES = {
+    "evergreen": Q(taxon__usda__evergreen=True),
+    "nontoxic": Q(taxon__usda__toxicity="none"),
+    "available": Q(taxon__usda__availability="routinely_available"),
+    "growing_data": Q(taxon__usda__has_characteristics=True),
+}
+SQL_NO_VALUE = {
+    "water": Q(water_need=""),
+    "bloom": Q(taxon__usda__isnull=True) | Q(taxon__usda__bloom_period__in=["", "Indeterminate"]),
+    "color": Q(taxon__usda__isnull=True) | Q(taxon__usda__flower_color=""),
+    "height": Q(taxon__usda__height_feet__isnull=True),
+    "soil": Q(taxon__usda__isnull=True) | Q(taxon__usda__soil_textures=""),
+    "evergreen": Q(taxon__usda__evergreen__isnull=True),
+    "nontoxic": Q(taxon__usda__isnull=True) | Q(taxon__usda__toxicity=""),
+    "available": Q(taxon__usda__isnull=True) | Q(taxon__usda__availability=""),
+}
+
+
+def _sql_option(name: str, value: str) -> Q:
+    if name == "water":
+        return Q(water_need=value)
+    if name == "bloom":
+        part, _, season = value.rpartition("-")
+        if part:
+            return Q(taxon__usda__bloom_period__iexact=f"{part} {season}")
+        return Q(taxon__usda__bloom_period__iendswith=season)
+    if name == "color":
+        return Q(taxon__usda__flower_color=value)
+    if name == "height":
+        higher = [lower for lower in BANDS.values() if lower > BANDS[value]]
+        below = Q(taxon__usda__height_feet__lt=min(higher)) if higher else Q()
+        return Q(taxon__usda__height_feet__gte=BANDS[value]) & below
+    return Q(taxon__usda__soil_textures__contains=value)
+
+
+def _sql_options(name: str, values) -> Q:
+    either = Q(pk__in=[])
+    for value in values:
+        either |= _sql_option(name, value)
+    return either
 
 
 def sql_facet_counts(query: dict) -> dict:
@@ -125,7 +209,16 @@ def sql_facet_counts(query: dict) -> dict:
         if base.filter(family=family).exists() or family.slug in query.get("family", [])
     }
     counts["rare"] = {"true": sql_matching(query, without="rare").filter(is_rare=True).count()}
+    for name, (_, options) in trait_facets.OPTION_FILTERS.items():
+        base = sql_matching(query, without=name)
+        counts[name] = {value: base.filter(_sql_option(name, value)).count() for value, _ in options}
+    for name in trait_facets.YES_NO_FILTERS:
+        counts[name] = {"true": sql_matching(query, without=name).filter(SQL_YES[name]).count()}
     return counts
+
+
+def sql_no_value_counts(query: dict) -> dict:
+    return {name: sql_matching(query, without=name).filter(q).count() for name, q in SQL_NO_VALUE.items()}
 
 
 SQL_ORDER = {
@@ -138,7 +231,7 @@ SQL_ORDER = {
 @override_settings(CACHE_SECONDS=0)
 def test_results_and_counts_equal_plain_sql_for_random_queries(client, varied):
     rng = random.Random(5)
-    for _ in range(40):
+    for _ in range(60):
         query = random_query(rng)
         response = client.get(FINDER, query)
         assert response.status_code == 200, query
@@ -147,11 +240,13 @@ def test_results_and_counts_equal_plain_sql_for_random_queries(client, varied):
         )
         assert response.context["page_obj"].paginator.count == len(expected), query
         assert [p.pk for p in response.context["plants"]] == [p.pk for p in expected[:24]], query
+        facets = response.context["facets"]
         shown = {
-            group: {option.value: option.count for option in options}
-            for group, options in response.context["facets"].items()
+            group: {option.value: option.count for option in facet.options} for group, facet in facets.items()
         }
         assert shown == sql_facet_counts(query), query
+        missing = {group: facet.without_value for group, facet in facets.items() if group in SQL_NO_VALUE}
+        assert missing == sql_no_value_counts(query), query
 
 
 @override_settings(CACHE_SECONDS=0)
@@ -169,7 +264,7 @@ def test_a_warm_request_reads_only_the_token_and_one_page_of_cards(client, varie
     client.get(FINDER)  # builds the index
     # The token, the chosen use looked up by the form, and one page of cards.
     with django_assert_num_queries(3):
-        response = client.get(FINDER, {"light": "full_sun", "use": "meadow", "state": "CO"})
+        response = client.get(FINDER, {"light": "full_sun", "use": "meadow", "state": "CO", "soil": "coarse"})
     assert response.context["plants"]
 
 
@@ -214,7 +309,7 @@ def test_renamed_use_and_family_labels_show_at_once(client, db):
     use = GardenUse.objects.get(slug="meadow")
     use.name = "Prairie and meadow"
     use.save()
-    labels = [option.label for option in client.get(FINDER).context["facets"]["use"]]
+    labels = [option.label for option in client.get(FINDER).context["facets"]["use"].options]
     assert labels == ["Prairie and meadow"]
 
 

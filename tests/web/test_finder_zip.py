@@ -21,7 +21,7 @@ def chips(response):
 
 
 def facet(response, group):
-    return {option.value: option.count for option in response.context["facets"][group]}
+    return {option.value: option.count for option in response.context["facets"][group].options}
 
 
 @pytest.fixture

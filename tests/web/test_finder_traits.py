@@ -1,0 +1,93 @@
+"""The finder on real USDA PLANTS plants: filters on growing traits, cold limits, every place."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.support.usda import write_subset
+
+FINDER = reverse("plants:finder")
+SYMBOLS = [
+    "HEPA11",  # littleleaf alumroot: no characteristics
+    "ACRU",  # red maple: early spring, red, 68 ft, slightly toxic, -47 °F
+    "ECPU",  # eastern purple coneflower: early summer, purple, 1.2 ft, not toxic, -33 °F
+    "ASTU",  # butterfly milkweed: mid summer, orange, 2 ft, not toxic, -33 °F
+    "LYCE2",  # native to Guam
+    "CRJA3",  # Japanese cedar: introduced only, so never among the natives
+]
+
+
+@pytest.fixture
+def flora(tmp_path, db):
+    call_command("import_usda", str(write_subset(tmp_path, SYMBOLS)), stdout=io.StringIO())
+
+
+def names(response) -> list[str]:
+    assert response.status_code == 200
+    return sorted(plant.common_name for plant in response.context["plants"])
+
+
+def facet(response, group) -> dict:
+    return {option.label: option.count for option in response.context["facets"][group].options}
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_bloom_season_matches_the_season_and_its_parts(client, flora):
+    assert names(client.get(FINDER, {"bloom": "summer"})) == [
+        "Butterfly milkweed",
+        "Eastern purple coneflower",
+    ]
+    assert names(client.get(FINDER, {"bloom": "early-summer"})) == ["Eastern purple coneflower"]
+    response = client.get(FINDER)
+    counts = facet(response, "bloom")
+    assert (counts["Summer"], counts["Early summer"], counts["Mid summer"], counts["Spring"]) == (2, 1, 1, 1)
+    html = response.content.decode()
+    # Alumroot and the Guam plant have no bloom period in USDA PLANTS.
+    assert "Not recorded for 2 plants; choosing here leaves them out." in html
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_colour_height_and_yes_no_filters(client, flora):
+    assert names(client.get(FINDER, {"color": ["red", "orange"]})) == ["Butterfly milkweed", "Red maple"]
+    assert names(client.get(FINDER, {"height": "over-40-ft"})) == ["Red maple"]
+    assert names(client.get(FINDER, {"nontoxic": "on", "available": "on"})) == [
+        "Butterfly milkweed",
+        "Eastern purple coneflower",
+    ]
+    response = client.get(FINDER, {"growing_data": "on"})
+    assert names(response) == ["Butterfly milkweed", "Eastern purple coneflower", "Red maple"]
+    chips = [(chip.group, chip.label) for chip in response.context["chips"]]
+    assert chips == [("Has USDA growing data", "Yes")]
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_zone_matches_plants_with_only_a_cold_limit(client, flora):
+    # USDA PLANTS gives a lowest temperature only: -33 °F is zone 4a, -47 °F zone 2b.
+    assert names(client.get(FINDER, {"zone": "5a", "light": "full_sun"})) == [
+        "Butterfly milkweed",
+        "Eastern purple coneflower",
+        "Red maple",
+    ]
+    assert names(client.get(FINDER, {"zone": "3a"})) == ["Red maple"]
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_the_place_filter_covers_territories_and_introduced_plants_are_never_listed(client, flora):
+    response = client.get(FINDER, {"state": "GU"})
+    assert len(names(response)) == 1
+    assert facet(response, "state")["Guam"] == 1
+    everything = client.get(FINDER, {"q": "Japanese cedar"})
+    assert names(everything) == []
+    assert client.get(FINDER).context["page_obj"].paginator.count == 5
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_a_bad_trait_option_is_a_400_next_to_its_filter(client, flora):
+    response = client.get(FINDER, {"color": "<b>plaid</b>"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Flower colour: Select a valid choice." in html
+    assert "<b>plaid</b>" not in html
