@@ -296,6 +296,15 @@ class PlantProfile(models.Model):
         return zones.format_range(self.zone_min, self.zone_max)
 
     @property
+    def hardiness(self) -> str:
+        """ "Zones 4a–8b", or "Hardy to zone 4a" where only the cold limit is known (as USDA PLANTS gives it)."""
+        if self.zone_min is None:
+            return ""
+        if self.zone_max is None:
+            return f"Hardy to zone {zones.label(self.zone_min)}"
+        return f"Zones {self.zone_range}"
+
+    @property
     def lead_image(self):
         """The first photo by order (uses the prefetched images on the plant page)."""
         images = list(self.images.all())

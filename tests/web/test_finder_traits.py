@@ -91,3 +91,9 @@ def test_a_bad_trait_option_is_a_400_next_to_its_filter(client, flora):
     html = response.content.decode()
     assert "Flower colour: Select a valid choice." in html
     assert "<b>plaid</b>" not in html
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_a_card_gives_the_cold_limit_when_no_warm_limit_is_recorded(client, flora):
+    html = client.get(FINDER, {"q": "coneflower"}).content.decode()
+    assert '<p class="card__facts">Hardy to zone 4a · Full sun</p>' in html
