@@ -49,7 +49,8 @@ numbers = st.one_of(
 real_values = st.sampled_from(
     ["5", "5b", "13b", "0", "14", "full_sun", "rock-garden", "xeriscape", "forb", "perennial", "CO",
      "saxifragaceae", "true", "false", "on", "name", "botanical", "hardiest", "heuchera", "HEPAM2",
-     "80302", "99501", "00000", "00802", "88888", "1234x", "80302-1234"]
+     "80302", "99501", "00000", "00802", "88888", "1234x", "80302-1234", "GU", "NF", "summer",
+     "late-spring", "yellow", "over-40-ft", "coarse", "low"]
 )  # fmt: skip
 values = st.one_of(real_values, numbers, any_text, long_text, st.just(""))
 pairs = st.lists(st.tuples(st.one_of(st.sampled_from(FINDER_PARAMS), any_text), values), max_size=12)
