@@ -161,11 +161,11 @@ def flora(backend_url: str | None) -> tuple[str, Import | None]:
     Returns its URL and, when it was (re)made in this run, the timed import.
     """
     url = _url(backend_url, FLORA)
-    if _stored_build(url) is not None:
+    if recorded_build(url) is not None:
         return url, None
     _drop(url)
     made = fresh_import(url, "the flora database")
-    _mark_built(url, made)
+    mark_built(url, made)
     return url, made
 
 
@@ -181,7 +181,7 @@ def scratch_import(backend_url: str | None) -> Import:
 
 def recorded_import(url: str) -> Import:
     """The import timed when the kept flora database was made."""
-    seconds, when = _stored_build(url)
+    seconds, when = recorded_build(url)
     return Import(seconds, when, this_run=False, into="the flora database")
 
 
@@ -215,7 +215,7 @@ def inputs_fingerprint() -> str:
 _BUILD_TABLE = "bench_flora_build"
 
 
-def _stored_build(url: str) -> tuple[float, str] | None:
+def recorded_build(url: str) -> tuple[float, str] | None:
     try:
         row = _query(url, f"SELECT fingerprint, import_seconds, built_at FROM {_BUILD_TABLE}")
     except Exception:  # no database, or no table: not made, or not finished
@@ -225,7 +225,7 @@ def _stored_build(url: str) -> tuple[float, str] | None:
     return float(row[1]), row[2]
 
 
-def _mark_built(url: str, made: Import) -> None:
+def mark_built(url: str, made: Import) -> None:
     _query(url, f"CREATE TABLE {_BUILD_TABLE} (fingerprint text, import_seconds real, built_at text)")
     _query(
         url,
