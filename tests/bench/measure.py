@@ -1,8 +1,8 @@
 """SQL queries and server time per page through Django's test client, printed as JSON.
 
 Run in a subprocess by tests/bench/__main__.py with DATABASE_URL pointing at a
-generated database and the page cache off (CACHE_SECONDS=0):
-`python -m tests.bench.measure REQUESTS`.
+benchmark database and the page cache off (CACHE_SECONDS=0):
+`python -m tests.bench.measure REQUESTS [--flora]` (--flora: the real flora's pages, tests/bench/pages.py).
 """
 
 import json
@@ -35,12 +35,12 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def measure(requests: int) -> dict:
+def measure(requests: int, flora: bool = False) -> dict:
     # No setup_test_environment(): it instruments every template render so tests
     # can inspect contexts, which costs a real server nothing and this page a lot.
     client = Client()
     results = {}
-    for name, url in page_urls().items():
+    for name, url in page_urls(flora).items():
         for _ in range(3):  # warm: connection, template and query caches
             client.get(url)
         # An execute wrapper, not CaptureQueriesContext: each request resets
@@ -82,4 +82,4 @@ def measure_index_build(builds: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]))))
+    print(json.dumps(measure(int(sys.argv[1]), flora="--flora" in sys.argv[2:])))
