@@ -226,9 +226,14 @@ class PlantProfile(models.Model):
             # Counting the published profiles (the sitemap's pages, the finder index's
             # read) from this narrow index instead of the wide article rows.
             models.Index(fields=["status", "published_at"], name="profile_published"),
-            # The home page's newest and rare plants: read in index order, stop at six.
-            models.Index(fields=["-updated_at"], name="profile_newest"),
-            models.Index(fields=["is_rare", "common_name"], name="profile_rare_by_name"),
+            # The home page's newest and rare plants: read in index order, stop at six. The id
+            # breaks ties: an import gives thousands of profiles the same updated_at, and without
+            # it in the index SQLite sorted them all to find six.
+            models.Index(fields=["-updated_at", "-id"], name="profile_newest"),
+            # Only the rare ones: SQLite filters a boolean as a bare column ("WHERE is_rare"),
+            # which it can match to a partial index's condition but not to a column of an index;
+            # with (is_rare, common_name) it scanned every profile by name to find the rare few.
+            models.Index(fields=["common_name"], condition=Q(is_rare=True), name="profile_rare_by_name"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -14,7 +14,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from plants import content, regions, zones
+from plants import content, db_maintenance, regions, zones
 from plants.models import (
     FLAG_COLUMNS,
     ArticleSection,
@@ -347,11 +347,5 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
                 for statement in connection.ops.sequence_reset_sql(no_style(), [Taxon, PlantProfile]):
                     cursor.execute(statement)
         change.profiles(PlantProfile.objects.filter(pk__gt=before).values_list("pk", flat=True))
-    with connection.cursor() as cursor:
-        # Fresh statistics, or the query planners guess at the new tables (SQLite
-        # badly); on PostgreSQL, VACUUM also marks the pages all-visible, which
-        # index-only scans need. VACUUM cannot run inside a transaction (a
-        # test's, say); ANALYZE alone still can.
-        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
-        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+    db_maintenance.refresh_statistics()
     return written

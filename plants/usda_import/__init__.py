@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plants import content
+from plants import content, db_maintenance
 from plants.usda.files import DEFAULT_DIR
 from plants.usda.records import Flora, distinct_taxa
 from plants.usda.summary import Summary
@@ -49,4 +49,6 @@ def run(directory: Path | str = DEFAULT_DIR, *, progress=None) -> Summary:
         tree = taxonomy.write(flora, taxa, summary, change, bar)
         usda = records.write(tree, taxa, source.accessed, summary, change, bar)
         profiles.write(tree, usda, taxa, source, summary, change, bar)
+    if summary.changed:
+        db_maintenance.refresh_statistics()
     return summary
