@@ -92,3 +92,12 @@ def native_range(native_places) -> list[str]:
     """The states and provinces (plants.regions.STATES_AND_PROVINCES) where it is native."""
     codes = {_RANGE_PLACE.get(place, place) for place in native_places}
     return sorted(code for code in codes if code in regions.STATES_AND_PROVINCES)
+
+
+def same_range(range_codes, native_places) -> bool:
+    """Whether an editor's native range names the places USDA lists as native.
+
+    As native_range() makes one (NF and LB as NL, no territories), or naming USDA's places as they are.
+    """
+    codes = set(range_codes)
+    return codes == set(native_places) or sorted(codes) == native_range(native_places)
