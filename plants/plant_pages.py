@@ -33,7 +33,7 @@ from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 3
+DOCUMENT_VERSION = 4
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -87,11 +87,19 @@ def _usda(profile: PlantProfile) -> dict | None:
     places = {status: [] for status in UsdaPlace.Status.values}
     for place in record.places.all():
         places[place.status].append(place.place)
+    native, introduced = places[UsdaPlace.Status.NATIVE], places[UsdaPlace.Status.INTRODUCED]
+    editors_range = [place.state for place in profile.native_ranges.all()]
     return {
         "accessed": format_date(record.accessed, "j F Y"),
         "facts": [list(fact) for fact in growing_data.facts(vars(record))],
-        "native_in": profile_text.place_names(places[UsdaPlace.Status.NATIVE]),
-        "introduced_in": profile_text.place_names(places[UsdaPlace.Status.INTRODUCED]),
+        "native_in": profile_text.place_names(native),
+        "introduced_in": profile_text.place_names(introduced),
+        # Codes for the map (plants/place_tiles.py), which then needs no query.
+        "native_codes": sorted(native),
+        "introduced_codes": sorted(introduced),
+        # At a glance then points to the map instead of listing the same places again.
+        "native_range_is_usdas": bool(native) and profile_text.same_range(editors_range, native),
+        "native_summary": profile_text.native_places_text(native) if native else "",
     }
 
 

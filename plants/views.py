@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import grows_here, plant_pages, zip_codes
+from . import grows_here, place_tiles, plant_pages, zip_codes
 from .filters import PlantFilter
 from .forms import ZipCodeForm
 from .models import PlantProfile, Rank, Taxon, UsdaPlace
@@ -77,6 +77,10 @@ class PlantDetailView(TemplateView):
         structured_data = page.structured_data(self.request.build_absolute_uri(self.request.path))
         context.update(page=page.document, profile=page, structured_data=as_script_text(structured_data))
         context.update(self._grows_here(page.document))
+        usda = page.document["usda"]
+        context["place_map"] = (
+            place_tiles.place_map(usda["native_codes"], usda["introduced_codes"]) if usda else None
+        )
         return context
 
     def _grows_here(self, document) -> dict:

@@ -93,3 +93,14 @@ def native_range(native_places) -> list[str]:
     filter then tells the island from the mainland.
     """
     return sorted(code for code in set(native_places) if code in regions.PLACES)
+
+
+def same_range(range_codes, native_places) -> bool:
+    """Whether an editor's native range names the places USDA lists as native.
+
+    As native_range() makes one, or with Newfoundland and Labrador as one (NL), as editors write it.
+    """
+    codes = set(range_codes)
+    usda = set(native_range(native_places))
+    joined = usda - {"NF", "LB"} | ({"NL"} if usda & {"NF", "LB"} else set())
+    return codes in (usda, joined)

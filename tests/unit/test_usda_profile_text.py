@@ -72,3 +72,15 @@ def test_a_slug_taken_gets_its_qualifier_then_a_number():
     assert unique_slug("alumroot", used) == "alumroot-2"
     assert unique_slug("sage", used) == "sage"
     assert {"alumroot-hepa11", "alumroot-hepa11-2", "alumroot-2", "sage"} <= used
+
+
+def test_an_editors_range_is_usdas_when_it_names_the_same_places():
+    assert profile_text.same_range(["CO", "NM"], {"NM", "CO"})
+    # Newfoundland and Labrador, one province of a range, are two places to USDA; either way is the same.
+    assert profile_text.same_range(["NL", "QC"], {"NF", "LB", "QC"})
+    assert profile_text.same_range(["NF", "LB", "QC"], {"NF", "LB", "QC"})
+    assert not profile_text.same_range(["CO"], {"CO", "NM"})
+    assert not profile_text.same_range(["CO", "NM", "UT"], {"CO", "NM"})
+    # A range can name any of USDA's places, Guam too: one that leaves it out says less.
+    assert not profile_text.same_range(["CO"], {"CO", "GU"})
+    assert profile_text.same_range(["CO", "GU"], {"CO", "GU"})
