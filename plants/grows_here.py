@@ -82,17 +82,22 @@ def _native(document: dict, place: ZipPlace) -> Verdict:
 def _hardy(document: dict, place: ZipPlace) -> Verdict:
     if place.zone is None:
         return Verdict(NOT_ENOUGH_DATA, f"Not enough data: we have no USDA zone for ZIP {place.code}.")
+    yours, your_winters = place.zone_label, zones.band_fahrenheit(place.zone)[0]
+    if not document["zone_range"] and document["hardy_to"]:
+        # A cold limit alone (as USDA PLANTS gives it): hardiness is answered, heat is not.
+        low = zones.parse_range(document["hardy_to"]).low
+        if place.zone < low:
+            return _too_cold(yours, your_winters, low)
+        return Verdict(
+            HARDY,
+            f"Hardy in your zone, {yours} (it is hardy to zone {zones.label(low)}; "
+            "how much heat it takes is not recorded).",
+        )
     if not document["zone_range"]:
         return Verdict(NOT_ENOUGH_DATA, "Not enough data: we have no hardiness range for this plant.")
     plant = zones.parse_range(document["zone_range"])
-    yours, your_winters = place.zone_label, zones.band_fahrenheit(place.zone)[0]
     if place.zone < plant.low:
-        limit = zones.band_fahrenheit(plant.low)[0]
-        return Verdict(
-            TOO_COLD,
-            f"Not hardy in your zone, {yours}: winters there reach {your_winters} °F, "
-            f"and it is hardy to {limit} °F (zone {zones.label(plant.low)}).",
-        )
+        return _too_cold(yours, your_winters, plant.low)
     if place.zone > plant.high:
         return Verdict(
             TOO_WARM,
@@ -100,3 +105,12 @@ def _hardy(document: dict, place: ZipPlace) -> Verdict:
             "it survives the winter but may not thrive.",
         )
     return Verdict(HARDY, f"Hardy in your zone, {yours} (it grows in zones {plant}).")
+
+
+def _too_cold(yours: str, your_winters: int, low: int) -> Verdict:
+    limit = zones.band_fahrenheit(low)[0]
+    return Verdict(
+        TOO_COLD,
+        f"Not hardy in your zone, {yours}: winters there reach {your_winters} °F, "
+        f"and it is hardy to {limit} °F (zone {zones.label(low)}).",
+    )

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import linebreaks
 
+from plants import zones
 from plants.models import PlantPage, PlantProfile, UsdaPlace
 from plants.models.profile import Visibility
 from plants.structured_data import plant_json_ld
@@ -33,7 +34,7 @@ from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 4
+DOCUMENT_VERSION = 5
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -130,6 +131,9 @@ def build_document(profile: PlantProfile) -> dict:
         "native_statuses": [{"label": str(s), "code": s.code} for s in profile.native_statuses.all()],
         "native_ranges": [str(place) for place in profile.native_ranges.all()],
         "zone_range": profile.zone_range,
+        "hardiness": profile.hardiness,
+        # The cold limit where it is all that is known (USDA PLANTS' plants): "4a".
+        "hardy_to": zones.label(profile.zone_min) if profile.zone_min and profile.zone_max is None else "",
         "zone_scale": [
             {"number": cell.number, "in_range": cell.in_range, "partial": cell.partial}
             for cell in profile.zone_scale

@@ -11,11 +11,12 @@ NO_ZONE = ZipPlace("00802", None, None, "VI", "St Thomas")
 NO_STATE = ZipPlace("88888", 15, 2023, None, None)
 
 
-def document(native_ranges=("Colorado",), statuses=("L48 N",), zone_range="4–8"):
+def document(native_ranges=("Colorado",), statuses=("L48 N",), zone_range="4–8", hardy_to=""):
     return {
         "native_ranges": list(native_ranges),
         "native_statuses": [{"label": "", "code": code} for code in statuses],
         "zone_range": zone_range,
+        "hardy_to": hardy_to,
     }
 
 
@@ -88,6 +89,28 @@ def test_native_where_the_visitor_lives(page, place, kind, sentence):
 )
 def test_hardy_where_the_visitor_lives(zone_range, place, kind, sentence):
     verdict = grows_here.answer(document(zone_range=zone_range), place).hardy
+    assert (verdict.kind, verdict.sentence) == (kind, sentence)
+
+
+@pytest.mark.parametrize(
+    ("hardy_to", "place", "kind", "sentence"),
+    [
+        (
+            "4a",
+            BOULDER,
+            grows_here.HARDY,
+            "Hardy in your zone, 6a (it is hardy to zone 4a; how much heat it takes is not recorded).",
+        ),
+        (
+            "6b",
+            BOULDER,
+            grows_here.TOO_COLD,
+            "Not hardy in your zone, 6a: winters there reach -10 °F, and it is hardy to -5 °F (zone 6b).",
+        ),
+    ],
+)
+def test_a_cold_limit_alone_answers_hardiness(hardy_to, place, kind, sentence):
+    verdict = grows_here.answer(document(zone_range="", hardy_to=hardy_to), place).hardy
     assert (verdict.kind, verdict.sentence) == (kind, sentence)
 
 

@@ -97,3 +97,13 @@ def test_a_bad_trait_option_is_a_400_next_to_its_filter(client, flora):
 def test_a_card_gives_the_cold_limit_when_no_warm_limit_is_recorded(client, flora):
     html = client.get(FINDER, {"q": "coneflower"}).content.decode()
     assert '<p class="card__facts">Hardy to zone 4a · Full sun</p>' in html
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_a_plant_page_answers_the_zip_question_from_a_cold_limit_alone(client, flora):
+    # Eastern purple coneflower takes -33 °F (zone 4a); Boulder's 6a is milder, Fairbanks' 2a colder.
+    html = client.get("/plants/eastern-purple-coneflower/", {"zip": "80302"}).content.decode()
+    assert "<dt>Hardiness</dt><dd>Hardy to zone 4a</dd>" in html
+    assert "Hardy in your zone, 6a (it is hardy to zone 4a; how much heat it takes is not recorded)." in html
+    html = client.get("/plants/eastern-purple-coneflower/", {"zip": "99701"}).content.decode()
+    assert "Not hardy in your zone" in html
