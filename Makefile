@@ -23,7 +23,8 @@ $(TEST_STAMP): $(BIN)/python pyproject.toml
 
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py loaddata alumroot
+	@# The seed article and the USDA PLANTS flora, once: a later run sees the flora and skips both.
+	DEBUG=1 $(BIN)/python manage.py import_usda --if-empty --load alumroot
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production mode on this machine: DEBUG off, hashed compressed static files, gunicorn.

@@ -7,17 +7,19 @@ care tips, garden uses and statuses are edited inline on the same page.
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 
 from plants import vocabulary, zones
 from plants.search_text import distinct_words
 from plants.validators import usda_symbol_validator
 
+from .article import ArticleSection
 from .choices import text_choices
 from .garden import PlantGardenUse, WildlifeSupport
 from .publication import PublicationStatus, Visibility
 from .taxonomy import Rank, Taxon, descendant_ids_sql
+from .usda import UsdaRecord
 
 # The rest of what search reads is built in plants/search_text.py, plain Python that
 # imports no models (so they import it without a cycle); these two need Django's
@@ -87,6 +89,15 @@ FLAG_COLUMNS = {
 }
 
 
+def _has_sections():
+    return Exists(ArticleSection.objects.filter(profile=OuterRef("pk")))
+
+
+def _taxa_with_growing_data():
+    # A subquery of taxon ids, not a join through the taxa: a third of the time at 23,000 profiles.
+    return UsdaRecord.objects.filter(has_characteristics=True).values("taxon_id")
+
+
 class PlantProfileQuerySet(models.QuerySet):
     def live(self, now=None):
         """Profiles the public may see: published, and their publish time reached."""
@@ -98,6 +109,24 @@ class PlantProfileQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(Visibility.DRAFT.q())
+
+    # An article is what an editor writes: sections. An imported USDA PLANTS profile has only
+    # the title and summary built from the data (plants/usda/profile_text.py), and no section.
+    def with_article(self):
+        """Profiles with an editor's article: at least one article section."""
+        return self.filter(_has_sections())
+
+    def awaiting_article(self):
+        """Profiles no editor has written an article for yet (an imported USDA PLANTS stub, say)."""
+        return self.filter(~_has_sections())
+
+    def with_growing_data(self):
+        """Profiles whose taxon's USDA PLANTS record has characteristics (bloom, height, soils...)."""
+        return self.filter(taxon__in=_taxa_with_growing_data())
+
+    def without_growing_data(self):
+        """Profiles whose taxon has no USDA record, or one without characteristics."""
+        return self.exclude(taxon__in=_taxa_with_growing_data())
 
     def below(self, taxon: Taxon):
         """Profiles of the taxon and everything under it, in one query."""

@@ -32,6 +32,7 @@ from plants.models import (
     Rank,
     Taxon,
     UsdaGroup,
+    UsdaRecord,
     WaterNeed,
     Wildlife,
     WildlifeSupport,
@@ -42,6 +43,7 @@ from plants.slugs import unique_slug
 
 from . import words
 from .bulk import insert_rows, insert_taxa, large_page_cache
+from .usda import RecordMaker
 
 SYNTHETIC_SOURCE_KEY = "synthetic"
 
@@ -89,11 +91,16 @@ _USDA_GROUPS = [UsdaGroup.DICOT] * 8 + [UsdaGroup.MONOCOT] * 2
 class Generator:
     """Writes synthetic profiles; deterministic for a given seed and starting database."""
 
-    def __init__(self, seed: int = 1):
+    def __init__(self, seed: int = 1, accessed=None):
         self.random = random.Random(seed)
+        # USDA's records draw from a generator of their own: a seed's profiles stay as they were.
+        accessed = connection.ops.adapt_datefield_value(accessed or timezone.now().date())
+        self.records = RecordMaker(random.Random(f"usda-{seed}"), accessed)
         self.taxon_names = set(Taxon.objects.values_list("rank", "scientific_name"))
         self.taxon_slugs = set(Taxon.objects.values_list("slug", flat=True))
+        # A symbol is a record's too (an imported taxon without a profile has one).
         self.symbols = set(PlantProfile.objects.values_list("usda_symbol", flat=True))
+        self.symbols |= set(UsdaRecord.objects.values_list("symbol", flat=True))
         self.slugs = set(PlantProfile.objects.values_list("slug", flat=True))
         self.symbol_counter = 0
         # Ids are given out here rather than by the database, so a chunk's rows
@@ -266,6 +273,7 @@ class Generator:
                 profile[flag_field("life_cycle", value)] = bool(flag)
             profile_ids.append(profile_id)
             profile_rows.append(tuple(profile[column] for column in _PROFILE_COLUMNS))
+            self.records.add(self._new_id(UsdaRecord), profile, states)
             parts.append((sections, tips, chosen_uses, chosen_wildlife, states, global_rank, state_rank))
         with fts_indexed_in_bulk():
             insert_rows(PlantProfile, _PROFILE_COLUMNS, profile_rows)
@@ -297,6 +305,7 @@ class Generator:
             ]
         for (model, columns), values in rows.items():
             insert_rows(model, columns, values)
+        self.records.write()
 
     def _paragraph(self, sentences: int = 3) -> str:
         return " ".join(self.random.sample(words.SENTENCES, k=sentences))
@@ -309,7 +318,6 @@ def has_real_content() -> bool:
 
 def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None) -> int:
     """Add `count` synthetic profiles; returns how many were written."""
-    generator = Generator(seed)
     source, _ = DataSource.objects.get_or_create(
         key=SYNTHETIC_SOURCE_KEY,
         defaults={
@@ -328,6 +336,7 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         Wildlife.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
         for name in words.WILDLIFE
     ]
+    generator = Generator(seed, accessed=source.accessed)
     families = generator.families()
     written = 0
     before = PlantProfile.objects.aggregate(last=models.Max("pk"))["last"] or 0
@@ -344,7 +353,9 @@ def generate(count: int, *, seed: int = 1, chunk_size: int = 5000, progress=None
         if connection.vendor == "postgresql":
             # Ids were given out here; move the sequences past them.
             with connection.cursor() as cursor:
-                for statement in connection.ops.sequence_reset_sql(no_style(), [Taxon, PlantProfile]):
+                for statement in connection.ops.sequence_reset_sql(
+                    no_style(), [Taxon, PlantProfile, UsdaRecord]
+                ):
                     cursor.execute(statement)
         change.profiles(PlantProfile.objects.filter(pk__gt=before).values_list("pk", flat=True))
     db_maintenance.refresh_statistics()

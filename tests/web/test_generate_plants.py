@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from plants import derived
 from plants.models import (
@@ -13,8 +14,11 @@ from plants.models import (
     PlantProfile,
     Rank,
     Taxon,
+    UsdaPlace,
+    UsdaRecord,
 )
 from plants.synthetic import SYNTHETIC_SOURCE_KEY
+from plants.usda import traits
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +90,90 @@ def test_refuses_a_database_with_real_content_unless_forced(alumroot):
 def test_refuses_a_count_below_one():
     with pytest.raises(CommandError, match="positive"):
         call_command("generate_plants", "0", verbosity=0)
+
+
+def test_each_plant_gets_a_usda_record_in_the_sites_words_most_with_growing_data():
+    call_command("generate_plants", "400", verbosity=0)
+    profiles = list(PlantProfile.objects.select_related("taxon__usda"))
+    records = [profile.taxon.usda for profile in profiles]
+    assert [record.symbol for record in records] == [profile.usda_symbol for profile in profiles]
+    with_data = [record for record in records if record.has_characteristics]
+    assert 0.6 < len(with_data) / len(records) < 0.8
+    for record in records:
+        if not record.has_characteristics:
+            assert (record.bloom_period, record.height_feet, record.evergreen, record.toxicity) == (
+                "",
+                None,
+                None,
+                "",
+            )
+    # Values a real import could store, each trait with and without a value among the plants with data.
+    colors = {value for value, _ in traits.FLOWER_COLORS.choices}
+    textures = {value for value, _ in traits.SOIL_TEXTURES.values()}
+    for record in with_data:
+        assert (
+            record.bloom_period == ""
+            or traits.bloom_months(record.bloom_period)
+            or record.bloom_period == (traits.INDETERMINATE)
+        )
+        assert record.flower_color in colors | {""}
+        assert set(filter(None, record.soil_textures.split(","))) <= textures
+        assert record.toxicity in {value for value, _ in traits.TOXICITY.choices} | {""}
+        assert record.availability in {value for value, _ in traits.AVAILABILITY.choices} | {""}
+        assert record.height_feet is None or 0 < record.height_feet <= 120
+    for trait in ("bloom_period", "flower_color", "toxicity", "availability", "soil_textures"):
+        assert {bool(getattr(record, trait)) for record in with_data} == {True, False}, trait
+    assert {record.evergreen for record in with_data} == {True, False, None}
+    assert any(record.bloom_period == "Late Spring" for record in with_data)
+    # Where both say something, USDA's record agrees with the profile beside it.
+    for profile, record in zip(profiles, records, strict=True):
+        if record.cold_limit is not None:
+            assert record.cold_limit == profile.zone_min
+        if record.water_need:
+            assert record.water_need == profile.water_need
+    assert PlantProfile.objects.with_growing_data().count() == len(with_data)
+
+
+def test_each_plant_is_native_where_its_range_says_and_some_are_introduced_elsewhere():
+    call_command("generate_plants", "200", verbosity=0)
+    introduced = 0
+    for profile in PlantProfile.objects.prefetch_related("native_ranges", "taxon__usda__places"):
+        places = {(place.place, place.status) for place in profile.taxon.usda.places.all()}
+        native = {place for place, status in places if status == UsdaPlace.Status.NATIVE}
+        elsewhere = {place for place, status in places if status == UsdaPlace.Status.INTRODUCED}
+        assert native == {row.state for row in profile.native_ranges.all()}
+        assert not native & elsewhere
+        introduced += bool(elsewhere)
+    assert 20 < introduced < 80
+
+
+def test_a_synthetic_plants_page_shows_its_usda_growing_data(client):
+    call_command("generate_plants", "30", verbosity=0)
+    plant = PlantProfile.objects.live().with_growing_data().exclude(taxon__usda__bloom_period="").first()
+    page = client.get(plant.get_absolute_url()).content.decode()
+    assert "From USDA PLANTS" in page
+    assert f"<dt>Bloom period</dt><dd>{plant.taxon.usda.bloom_period}</dd>" in page
+
+
+def generated(seed: int):
+    """What `generate_plants 40 --seed SEED` writes of USDA's records on this database, then undone."""
+
+    class Undo(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            call_command("generate_plants", "40", "--seed", str(seed), verbosity=0)
+            fields = [field.name for field in UsdaRecord._meta.fields if field.name not in ("id", "taxon")]
+            records = list(UsdaRecord.objects.order_by("symbol").values_list(*fields))
+            places = sorted(UsdaPlace.objects.values_list("record__symbol", "place", "status"))
+            raise Undo
+    except Undo:
+        return records, places
+
+
+def test_same_seed_same_usda_records():
+    first = generated(7)
+    assert len(first[0]) == 40 and first[1]
+    assert generated(7) == first
+    assert generated(8) != first
