@@ -3,6 +3,7 @@
 import gzip
 import io
 import itertools
+import random
 import re
 import time
 
@@ -321,6 +322,25 @@ def test_the_whole_shipped_flora_imports_within_its_time(alumroot, client):
     assert UsdaPlace.objects.count() == 241_599
     page = client.get(PlantProfile.objects.get(usda_symbol="ASTU").get_absolute_url())
     assert "Asclepiadaceae" in page.content.decode()
+    check_the_finder_and_search_on_the_whole_flora(client)
+
+
+def check_the_finder_and_search_on_the_whole_flora(client):
+    finder = reverse("plants:finder")
+    response = client.get(finder, {"zone": "5b", "light": "full_sun", "bloom": "summer", "color": "yellow"})
+    assert response.status_code == 200 and response.context["page_obj"].paginator.count > 20
+    facets = client.get(finder).context["facets"]
+    with_data = PlantProfile.objects.live().filter(taxon__usda__has_characteristics=True).count()
+    assert facets["growing_data"].options[0].count == with_data > 1500
+    guam = {option.value: option.count for option in facets["state"].options}["GU"]
+    assert guam == PlantProfile.objects.live().filter(native_ranges__state="GU").count() > 0
+    # Any native, searched by its symbol, is found first, and its page gives its family and habit.
+    rng = random.Random(15)
+    for profile in rng.sample(list(PlantProfile.objects.live().select_related("family")), 12):
+        found = client.get(finder, {"q": profile.usda_symbol}).context["plants"]
+        assert found[0].pk == profile.pk, profile.usda_symbol
+        page = client.get(profile.get_absolute_url()).content.decode()
+        assert profile.family.scientific_name in page and "<dt>Growth habit</dt>" in page, profile.usda_symbol
 
 
 # --- The plant page --------------------------------------------------------------------------------
