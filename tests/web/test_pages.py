@@ -155,7 +155,7 @@ def test_taxon_page_lists_its_plants_a_page_at_a_time(client, db):
     factories.make_plants(30, genus=genus)
     first = client.get(genus.parent.get_absolute_url())
     html = first.content.decode()
-    assert 'Plants <span class="count">(30)</span>' in html
+    assert 'Native plants <span class="count">(30)</span>' in html
     assert html.count('class="card"') == 24 and "Page 1 of 2" in html
     second = client.get(genus.parent.get_absolute_url(), {"page": 2}).content.decode()
     assert second.count('class="card"') == 6
