@@ -189,3 +189,13 @@ def test_queries_do_not_grow_with_taxa(client, tmp_path, db, django_assert_max_n
     assert PlantProfile.objects.filter(family__scientific_name="Asteraceae").count() > 20
     assert queries_for(client, urls, django_assert_max_num_queries) == few
     assert max(few) <= 13
+
+
+def test_a_variety_is_counted_under_its_species_genus_and_family(client, alumroot):
+    # The seed's profile is a variety: two and three steps below the genus's and the family's children.
+    genus = client.get("/taxa/heuchera/").content.decode()
+    assert re.search(r"<i>Heuchera parvifolia</i></a>.*?\(1 native plant\)", genus)
+    family = client.get("/taxa/saxifragaceae/").content.decode()
+    assert re.search(r"<i>Heuchera</i></a>.*?\(1 native plant\)", family)
+    species = client.get("/taxa/heuchera-parvifolia/").content.decode()
+    assert re.search(r"microcarpa</i></a>.*?\(1 native plant\)", species)
