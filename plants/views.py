@@ -98,12 +98,13 @@ class PlantDetailView(TemplateView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class TaxonIndexView(ListView):
+class TaxonIndexView(TemplateView):
     template_name = "plants/taxon_index.html"
-    context_object_name = "taxa"
 
-    def get_queryset(self):
-        return Taxon.objects.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name")
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["divisions"] = Taxon.objects.families_by_division()
+        return context
 
 
 def introduced_only_in(taxon) -> list[str]:

@@ -161,6 +161,29 @@ class TaxonQuerySet(models.QuerySet):
         native = place.objects.filter(record=models.OuterRef("usda__id"), status=place.Status.NATIVE)
         return self.annotate(introduced=models.Q(usda__isnull=False) & ~models.Exists(native))
 
+    def families_by_division(self) -> list[tuple["Taxon | None", list["Taxon"]]]:
+        """Every family with `plant_count`, by name, under its division (None where USDA records none).
+
+        Two queries, however many families: the few taxa above them, then the
+        families with their counts; the chains are followed in memory.  The
+        division with the most native plants comes first, the unrecorded last.
+        """
+        upper = {taxon.pk: taxon for taxon in self.filter(rank__lt=Rank.FAMILY)}
+        groups: dict = {}
+        for family in self.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name"):
+            node = upper.get(family.parent_id)
+            while node is not None and node.rank > Rank.DIVISION:
+                node = upper.get(node.parent_id)
+            division = node if node is not None and node.rank == Rank.DIVISION else None
+            groups.setdefault(division, []).append(family)
+        for division, families in groups.items():
+            if division is not None:
+                division.plant_count = sum(family.plant_count for family in families)
+        return sorted(
+            groups.items(),
+            key=lambda group: (group[0] is None, -(group[0].plant_count if group[0] else 0), str(group[0])),
+        )
+
     def annotate_plant_counts(self):
         """Each family with `plant_count`, the number of live profiles in it."""
         live = Visibility.LIVE.q(prefix="family_profiles__")

@@ -36,7 +36,7 @@ def test_kingdom_page_reaches_the_plant(client, alumroot):
 
 def test_taxon_index_lists_families_with_counts(client, alumroot):
     html = client.get(reverse("plants:taxon_index")).content.decode()
-    assert "Saxifragaceae" in html and "(1 plant)" in html
+    assert "Saxifragaceae" in html and "(1 native plant)" in html
 
 
 def test_drafts_are_hidden_everywhere(client, alumroot):

@@ -199,3 +199,24 @@ def test_a_variety_is_counted_under_its_species_genus_and_family(client, alumroo
     assert re.search(r"<i>Heuchera</i></a>.*?\(1 native plant\)", family)
     species = client.get("/taxa/heuchera-parvifolia/").content.decode()
     assert re.search(r"microcarpa</i></a>.*?\(1 native plant\)", species)
+
+
+def test_the_family_index_groups_families_by_division_with_native_counts(client, tmp_path, db):
+    # Japanese cedar (CRJA3): a conifer introduced only; ANRO7: a moss, its division not recorded.
+    import_symbols(tmp_path, [*THISTLES, "CRJA3", "ANRO7"])
+    html = client.get(reverse("plants:taxon_index")).content.decode()
+    headings = re.findall(r'<h2 id="division-\d+">(.*?)</h2>', html, re.S)
+    assert len(headings) == 3
+    assert "Flowering plants" in headings[0] and "(1 family, 1 native plant)" in headings[0]
+    assert "Conifers" in headings[1] and "(1 family, 0 native plants)" in headings[1]
+    assert "Division not recorded in USDA PLANTS" in headings[2]
+    flowering, conifers = (
+        html[: html.index(headings[1])],
+        html[html.index(headings[1]) : html.index(headings[2])],
+    )
+    assert re.search(
+        r'>Asteraceae</a> <span class="classification__common">Aster family</span> '
+        r'<span class="count">\(1 native plant\)',
+        flowering,
+    )
+    assert ">Cupressaceae</a>" in conifers and "(no native plants)" in conifers
