@@ -124,6 +124,10 @@ def test_the_page_of_an_introduced_plant_says_so_and_where(client, thistles):
     sentence = html[html.index("Not native: introduced in") :].split("</strong>")[0]
     assert "Colorado" in sentence and "Ontario" in sentence
     assert 'class="card"' not in html and "No native plant profiles for this introduced plant" in html
+    assert (
+        '<meta name="description" content="Cirsium arvense (Canada thistle): not native, introduced in'
+        in html
+    )
 
 
 def test_the_page_of_a_native_does_not_say_introduced(client, thistles):
