@@ -13,7 +13,7 @@ from .structured_data import as_script_text
 from .usda import profile_text
 
 PLANTS_PER_PAGE = 24
-CHILDREN_SHOWN = 300
+CHILDREN_SHOWN = 200
 
 
 class HomeView(TemplateView):
