@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
     F,
     FloatField,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -237,6 +239,7 @@ def other_taxa(text: str) -> TaxonMatches | None:
 
 def _taxa_postgresql(text, symbol):
     """Names similar to the query by trigram word similarity, as for profiles, or the symbol itself."""
+    from django.contrib.postgres.expressions import ArraySubquery
     from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import TrigramWordSimilarity
     from django.db.models.functions import Greatest
@@ -251,7 +254,12 @@ def _taxa_postgresql(text, symbol):
     # profiles: one condition OR-ing them would read every taxon.
     by_name = Taxon.objects.filter(TrigramWordSimilar(F("scientific_name"), Value(text))).values("pk")
     by_common = Taxon.objects.filter(TrigramWordSimilar(F("common_name"), Value(text))).values("pk")
-    matching = Q(pk__in=by_name.order_by().union(by_common.order_by(), by_symbol, all=True))
+    matches = ArraySubquery(by_name.order_by().union(by_common.order_by(), by_symbol, all=True))
+    # "id = ANY(ARRAY(...))", not "id IN (...)": PostgreSQL then reads the matches by primary
+    # key; for IN it guessed 200 matches and hashed them against every taxon (10 ms more).
+    matching = Func(
+        F("pk"), matches, arg_joiner=" = ANY(", template="%(expressions)s)", output_field=BooleanField()
+    )
     closeness = Greatest(
         TrigramWordSimilarity(text, "scientific_name"), TrigramWordSimilarity(text, "common_name")
     )
