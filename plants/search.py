@@ -6,12 +6,31 @@ split words ("alum root") still find the plant.  SQLite has neither, so
 every word must appear somewhere as a substring, case-insensitively: less
 forgiving, and answered from an FTS5 trigram index (migration 0006) for words
 of three letters or more.
+
+Taxa without a live profile (introduced plants, genera, families...) are
+searched apart, by name and symbol only (`other_taxa`): the finder lists them
+below its native plants, never among them.
 """
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.expressions import RawSQL
 
 from plants.search_indexes import FTS_INSERT_TRIGGER, FTS_TABLE, TRIGRAM_THRESHOLD
@@ -168,3 +187,104 @@ def _ranked_sqlite(queryset, text):
         output_field=IntegerField(),
     )
     return list(queryset.filter(anywhere).order_by().values_list("pk", rank))
+
+
+# The finder lists this many of the taxa without a profile that match, closest first.
+OTHER_TAXA_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class TaxonMatches:
+    """The closest taxa without a live profile matching `query`, and how many match in all."""
+
+    query: str
+    taxa: list
+    total: int
+
+
+def other_taxa(text: str) -> TaxonMatches | None:
+    """The taxa matching `text` by scientific name, common name or USDA symbol that have no live profile.
+
+    Introduced plants, genera, families and the rest of USDA's classification,
+    which search would otherwise never reach; their profiles' own taxa are the
+    finder's native plants, so they are left out.  One query: the closest
+    OTHER_TAXA_SHOWN, each with `symbol`, `introduced` (USDA lists it, native
+    nowhere) and `total`, the number of matches.  None without a query.
+    """
+    from plants.models import PlantProfile, Taxon
+
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    if not text:
+        return None
+    symbol = text.upper()
+    if connection.vendor == "postgresql":
+        matching, closeness = _taxa_postgresql(text, symbol)
+    else:
+        matching, closeness = _taxa_sqlite(text, symbol)
+    taxa = list(
+        Taxon.objects.filter(matching)
+        .exclude(Exists(PlantProfile.objects.live().filter(taxon=OuterRef("pk"))))
+        .with_introduced()
+        .annotate(
+            symbol=F("usda__symbol"),
+            total=Window(Count("*")),
+            closeness=Case(
+                When(usda__symbol=symbol, then=Value(10.0)), default=closeness, output_field=FloatField()
+            ),
+        )
+        .order_by("-closeness", "rank", "scientific_name")[:OTHER_TAXA_SHOWN]
+    )
+    return TaxonMatches(text, taxa, taxa[0].total if taxa else 0)
+
+
+def _taxa_postgresql(text, symbol):
+    """Names similar to the query by trigram word similarity, as for profiles, or the symbol itself."""
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.lookups import TrigramWordSimilar
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models.functions import Greatest
+
+    from plants.models import Taxon, UsdaRecord
+
+    by_symbol = UsdaRecord.objects.filter(symbol=symbol).values("taxon_id").order_by()
+    if len(text) < TRIGRAM_LENGTH:
+        # Trigrams of one or two letters are in nearly every name: only a symbol can match.
+        return Q(pk__in=by_symbol), Value(0.0, output_field=FloatField())
+    # A branch per column, each answered by its trigram index (migration 0015), as for
+    # profiles: one condition OR-ing them would read every taxon.
+    by_name = Taxon.objects.filter(TrigramWordSimilar(F("scientific_name"), Value(text))).values("pk")
+    by_common = Taxon.objects.filter(TrigramWordSimilar(F("common_name"), Value(text))).values("pk")
+    matches = ArraySubquery(by_name.order_by().union(by_common.order_by(), by_symbol, all=True))
+    # "id = ANY(ARRAY(...))", not "id IN (...)": PostgreSQL then reads the matches by primary
+    # key; for IN it guessed 200 matches and hashed them against every taxon (10 ms more).
+    matching = Func(
+        F("pk"), matches, arg_joiner=" = ANY(", template="%(expressions)s)", output_field=BooleanField()
+    )
+    closeness = Greatest(
+        TrigramWordSimilarity(text, "scientific_name"), TrigramWordSimilarity(text, "common_name")
+    )
+    return matching, closeness
+
+
+def _taxa_sqlite(text, symbol):
+    """Every word in the scientific or common name, in any letter case, or the symbol itself.
+
+    Read by scanning the taxa's two short name columns (about 37,000 rows: some
+    15 ms), which needs no second full-text index to keep in step with the tree.
+    """
+    from plants.models import UsdaRecord
+
+    # A subquery run once, not a join: the taxa are read without their records until they match.
+    by_symbol = Q(pk__in=UsdaRecord.objects.filter(symbol=symbol).values("taxon_id"))
+    if len(text) < TRIGRAM_LENGTH:
+        return by_symbol, Value(0, output_field=IntegerField())
+    every_word = Q()
+    for word in text.split():
+        every_word &= Q(scientific_name__icontains=word) | Q(common_name__icontains=word)
+    closeness = Case(
+        When(Q(scientific_name__iexact=text) | Q(common_name__iexact=text), then=Value(2)),
+        When(Q(scientific_name__icontains=text) | Q(common_name__icontains=text), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return every_word | by_symbol, closeness

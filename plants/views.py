@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import grows_here, place_tiles, plant_pages, zip_codes
+from . import grows_here, place_tiles, plant_pages, search, zip_codes
 from .filters import PlantFilter
 from .forms import ZipCodeForm
 from .models import PlantProfile, Rank, Taxon, UsdaPlace
@@ -13,6 +13,7 @@ from .structured_data import as_script_text
 from .usda import profile_text
 
 PLANTS_PER_PAGE = 24
+CHILDREN_SHOWN = 200
 
 
 class HomeView(TemplateView):
@@ -47,9 +48,10 @@ class PlantFinderView(ListView):
         filterset = self.filterset
         context["filter"] = filterset
         context["valid"] = not filterset.is_bound or filterset.is_valid()
-        context.update(facets=None, chips=[], advice=None)
+        context.update(facets=None, chips=[], advice=None, other_taxa=None)
         if context["valid"]:
             context["facets"] = filterset.facets()
+            context["other_taxa"] = search.other_taxa(filterset.active.get("q", ""))
             context["chips"] = filterset.chips(self.request.GET)
             if not context["page_obj"].paginator.count and filterset.active:
                 context["advice"] = filterset.loosening_advice()
@@ -100,12 +102,13 @@ class PlantDetailView(TemplateView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class TaxonIndexView(ListView):
+class TaxonIndexView(TemplateView):
     template_name = "plants/taxon_index.html"
-    context_object_name = "taxa"
 
-    def get_queryset(self):
-        return Taxon.objects.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name")
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["divisions"] = Taxon.objects.families_by_division()
+        return context
 
 
 def introduced_only_in(taxon) -> list[str]:
@@ -128,7 +131,11 @@ class TaxonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         taxon = self.object
         context["ancestors"] = [plant_pages.taxon_link(node) for node in taxon.ancestors()]
-        context["children"] = list(taxon.children.order_by("scientific_name"))
+        # A big genus has hundreds of species: the first CHILDREN_SHOWN by name, all counted.
+        counts = Taxon.objects.plant_counts_of_children(taxon)
+        children = taxon.children.with_introduced().order_by("scientific_name")[:CHILDREN_SHOWN]
+        context["children"] = [(child, counts.get(child.pk, 0)) for child in children]
+        context["child_count"] = len(counts)
         context["introduced_in"] = introduced_only_in(taxon)
         plants = PlantProfile.objects.live().below(taxon).for_cards().order_by("common_name", "pk")
         try:

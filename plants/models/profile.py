@@ -18,7 +18,7 @@ from .article import ArticleSection
 from .choices import text_choices
 from .garden import PlantGardenUse, WildlifeSupport
 from .publication import PublicationStatus, Visibility
-from .taxonomy import Rank, Taxon, descendant_ids_sql
+from .taxonomy import Rank, Taxon, descendant_ids_sql, family_ids_below_sql
 from .usda import UsdaRecord
 
 # The rest of what search reads is built in plants/search_text.py, plain Python that
@@ -132,6 +132,8 @@ class PlantProfileQuerySet(models.QuerySet):
         """Profiles of the taxon and everything under it, in one query."""
         if taxon.rank == Rank.FAMILY:
             return self.filter(family=taxon)  # the stored family needs no tree walk
+        if taxon.rank < Rank.FAMILY:
+            return self.filter(family__in=family_ids_below_sql(taxon))  # a walk down to families only
         return self.filter(taxon__in=descendant_ids_sql(taxon))
 
     def for_cards(self):

@@ -9,7 +9,7 @@ keep in step when an editor moves a taxon.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.urls import reverse
 
 from plants import vocabulary
@@ -35,6 +35,56 @@ WITH RECURSIVE subtree(id) AS (
     SELECT t.id FROM plants_taxon t JOIN subtree s ON t.parent_id = s.id
 )
 SELECT id FROM subtree
+"""
+
+
+# The families at or below a taxon above them: the walk stops at families, so a kingdom
+# reads its few hundred upper taxa, never its 37,000 genera, species and varieties.
+_FAMILIES_BELOW_SQL = """
+WITH RECURSIVE upper(id, rank) AS (
+    SELECT id, rank FROM plants_taxon WHERE id = %s
+    UNION ALL
+    SELECT t.id, t.rank FROM plants_taxon t JOIN upper u ON t.parent_id = u.id WHERE u.rank < {family}
+)
+SELECT id FROM upper WHERE rank = {family}
+"""
+
+# Live profiles at or below each child of a taxon, every child once (0 for none); {live}
+# is the live profiles' query, so "live" keeps one definition.  Above families, children
+# are counted through the families below them (the profiles' stored family column).
+_CHILD_COUNTS_ABOVE_FAMILIES_SQL = """
+WITH RECURSIVE upper(id, rank, top) AS (
+    SELECT id, rank, id FROM plants_taxon WHERE parent_id = %s
+    UNION ALL
+    SELECT t.id, t.rank, u.top FROM plants_taxon t JOIN upper u ON t.parent_id = u.id WHERE u.rank < {family}
+)
+SELECT top, SUM(found) FROM (
+    SELECT top, 0 AS found FROM upper WHERE id = top
+    UNION ALL
+    SELECT u.top, 1 FROM upper u JOIN ({live}) p ON p.family_id = u.id WHERE u.rank = {family}
+) AS counted
+GROUP BY top
+"""
+# From a family down, a profile's taxon is at most three steps below the child it falls
+# under (forma, variety, species, genus): the live profiles of the family, each with its
+# taxon's three ancestors, name the child.  No recursive walk: PostgreSQL's estimates for
+# one made it read the whole tree for a genus of 500 species.
+_CHILD_COUNTS_IN_FAMILY_SQL = """
+SELECT child, SUM(found) FROM (
+    SELECT id AS child, 0 AS found FROM plants_taxon WHERE parent_id = %s
+    UNION ALL
+    SELECT CASE %s
+        WHEN t0.parent_id THEN t0.id WHEN t1.parent_id THEN t1.id
+        WHEN t2.parent_id THEN t2.id WHEN t3.parent_id THEN t3.id END, 1
+    FROM ({live}) p
+    JOIN plants_taxon t0 ON t0.id = p.taxon_id
+    LEFT JOIN plants_taxon t1 ON t1.id = t0.parent_id
+    LEFT JOIN plants_taxon t2 ON t2.id = t1.parent_id
+    LEFT JOIN plants_taxon t3 ON t3.id = t2.parent_id
+    WHERE p.family_id IN (SELECT id FROM plants_taxon WHERE rank = {family} AND id IN ({lineage}))
+) AS counted
+WHERE child IS NOT NULL
+GROUP BY child
 """
 
 
@@ -88,6 +138,52 @@ class TaxonQuerySet(models.QuerySet):
         live = profiles.live().filter(family=models.OuterRef("pk"))
         return self.filter(models.Exists(live), rank=Rank.FAMILY).order_by("scientific_name")
 
+    def plant_counts_of_children(self, taxon) -> dict[int, int]:
+        """{child id: live profiles at or below it} for every child of `taxon`, in one query."""
+        profiles = self.model._meta.get_field("family_profiles").related_model.objects
+        live_sql, live_params = (
+            profiles.live().values("taxon_id", "family_id").order_by().query.sql_with_params()
+        )
+        if taxon.rank < Rank.FAMILY:
+            sql = _CHILD_COUNTS_ABOVE_FAMILIES_SQL.format(family=Rank.FAMILY.value, live=live_sql)
+            params = [taxon.pk, *live_params]
+        else:
+            lineage = _ANCESTORS_SQL.format(placeholders="%s")
+            sql = _CHILD_COUNTS_IN_FAMILY_SQL.format(family=Rank.FAMILY.value, live=live_sql, lineage=lineage)
+            params = [taxon.pk, taxon.pk, *live_params, taxon.pk]
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return {child: int(count) for child, count in cursor.fetchall()}
+
+    def with_introduced(self):
+        """Each taxon with `introduced`: USDA PLANTS lists it, and as native nowhere."""
+        place = self.model._meta.get_field("usda").related_model._meta.get_field("places").related_model
+        native = place.objects.filter(record=models.OuterRef("usda__id"), status=place.Status.NATIVE)
+        return self.annotate(introduced=models.Q(usda__isnull=False) & ~models.Exists(native))
+
+    def families_by_division(self) -> list[tuple["Taxon | None", list["Taxon"]]]:
+        """Every family with `plant_count`, by name, under its division (None where USDA records none).
+
+        Two queries, however many families: the few taxa above them, then the
+        families with their counts; the chains are followed in memory.  The
+        division with the most native plants comes first, the unrecorded last.
+        """
+        upper = {taxon.pk: taxon for taxon in self.filter(rank__lt=Rank.FAMILY)}
+        groups: dict = {}
+        for family in self.filter(rank=Rank.FAMILY).annotate_plant_counts().order_by("scientific_name"):
+            node = upper.get(family.parent_id)
+            while node is not None and node.rank > Rank.DIVISION:
+                node = upper.get(node.parent_id)
+            division = node if node is not None and node.rank == Rank.DIVISION else None
+            groups.setdefault(division, []).append(family)
+        for division, families in groups.items():
+            if division is not None:
+                division.plant_count = sum(family.plant_count for family in families)
+        return sorted(
+            groups.items(),
+            key=lambda group: (group[0] is None, -(group[0].plant_count if group[0] else 0), str(group[0])),
+        )
+
     def annotate_plant_counts(self):
         """Each family with `plant_count`, the number of live profiles in it."""
         live = Visibility.LIVE.q(prefix="family_profiles__")
@@ -97,6 +193,11 @@ class TaxonQuerySet(models.QuerySet):
 class TaxonManager(models.Manager.from_queryset(TaxonQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+def family_ids_below_sql(taxon) -> models.expressions.RawSQL:
+    """A subquery of the ids of the families at or below taxon, for `family__in=`."""
+    return models.expressions.RawSQL(_FAMILIES_BELOW_SQL.format(family=Rank.FAMILY.value), [taxon.pk])
 
 
 def descendant_ids_sql(taxon) -> models.expressions.RawSQL:

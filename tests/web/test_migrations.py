@@ -21,17 +21,23 @@ def plant_tables() -> set[str]:
     return {name for name in connection.introspection.table_names() if name.startswith("plants_")}
 
 
-# PostgreSQL's search indexes: the article's tsvector and trigrams of the names (migrations 0002, 0011).
+# PostgreSQL's search indexes: the article's tsvector and trigrams of the names (migrations 0002, 0011),
+# and trigrams of every taxon's names (0016).
 SEARCH_INDEXES = {
     "plants_profile_search_vector_gin",
     "plants_profile_search_common_trgm",
     "plants_profile_search_other_trgm",
+    "plants_taxon_scientific_name_trgm",
+    "plants_taxon_common_name_trgm",
 }
 
 
 def pg_search_indexes() -> set[str]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'plants_profile_search_%%'")
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes "
+            "WHERE indexname LIKE 'plants_profile_search_%%' OR indexname LIKE 'plants_taxon_%%_trgm'"
+        )
         return {row[0] for row in cursor.fetchall()}
 
 

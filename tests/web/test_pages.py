@@ -36,7 +36,7 @@ def test_kingdom_page_reaches_the_plant(client, alumroot):
 
 def test_taxon_index_lists_families_with_counts(client, alumroot):
     html = client.get(reverse("plants:taxon_index")).content.decode()
-    assert "Saxifragaceae" in html and "(1 plant)" in html
+    assert "Saxifragaceae" in html and "(1 native plant)" in html
 
 
 def test_drafts_are_hidden_everywhere(client, alumroot):
@@ -155,7 +155,7 @@ def test_taxon_page_lists_its_plants_a_page_at_a_time(client, db):
     factories.make_plants(30, genus=genus)
     first = client.get(genus.parent.get_absolute_url())
     html = first.content.decode()
-    assert 'Plants <span class="count">(30)</span>' in html
+    assert 'Native plants <span class="count">(30)</span>' in html
     assert html.count('class="card"') == 24 and "Page 1 of 2" in html
     second = client.get(genus.parent.get_absolute_url(), {"page": 2}).content.decode()
     assert second.count('class="card"') == 6
