@@ -85,6 +85,11 @@ def ranked_matches(queryset, text: str) -> list[tuple[int, float]]:
     return _ranked_sqlite(queryset, text)
 
 
+# How much the whole names' similarity adds to word similarity: enough to order names the query
+# matches equally well, too little to lift a worse match over a better one.
+NAME_TIE_BREAK = 0.05
+
+
 def postgresql_rank(symbol_hit: bool, name_similarity: float, text_rank: float) -> float:
     """Symbol first, then names close to the query (by closeness), then article text (by ts_rank)."""
     if symbol_hit:
@@ -96,7 +101,12 @@ def postgresql_rank(symbol_hit: bool, name_similarity: float, text_rank: float) 
 
 def _ranked_postgresql(queryset, text):
     from django.contrib.postgres.lookups import TrigramWordSimilar
-    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchRank,
+        TrigramSimilarity,
+        TrigramWordSimilarity,
+    )
 
     from plants.models import Rank, Taxon
 
@@ -124,8 +134,14 @@ def _ranked_postgresql(queryset, text):
     def by_name(condition, similarity):
         return queryset.filter(condition).values_list("pk", "usda_symbol", similarity, zero).order_by()
 
-    by_common = by_name(similar_common, TrigramWordSimilarity(text, "common_name"))
-    by_other = by_name(similar_other, TrigramWordSimilarity(text, "search_other_names"))
+    def closeness(column):
+        # Word similarity finds the query inside a longer name, so "Acer rubrum" is as close to
+        # "Acer rubrum var. drummondii" as to the species; a little of the whole names'
+        # similarity puts the name that is the query, and nothing more, first.
+        return TrigramWordSimilarity(text, column) + Value(NAME_TIE_BREAK) * TrigramSimilarity(column, text)
+
+    by_common = by_name(similar_common, closeness("common_name"))
+    by_other = by_name(similar_other, closeness("search_other_names"))
     by_family = by_name(
         Q(family__in=similar_families), TrigramWordSimilarity(text, "family__scientific_name")
     )
@@ -180,7 +196,9 @@ def _ranked_sqlite(queryset, text):
         if len(word) < TRIGRAM_LENGTH:
             anywhere &= Q(search_names__icontains=word) | Q(search_text__icontains=word)
     rank = Case(
-        When(usda_symbol__iexact=text, then=Value(3)),
+        When(usda_symbol__iexact=text, then=Value(4)),
+        # The name itself before the names that contain it ("Acer rubrum" before its varieties).
+        When(Q(common_name__iexact=text) | Q(taxon__scientific_name__iexact=text), then=Value(3)),
         When(Q(common_name__icontains=text) | Q(taxon__scientific_name__icontains=text), then=Value(2)),
         When(in_names, then=Value(1)),
         default=Value(0),

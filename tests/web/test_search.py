@@ -157,3 +157,13 @@ def test_postgresql_finds_every_plant_of_a_family_by_its_name(client, alumroot):
     factories.plant(common_name="Miterwort", genus=mitella)
     assert search(client, "saxifragacea") == ["Littleleaf Alumroot", "Miterwort"]
     assert search(client, "heuchera") == ["Littleleaf Alumroot"]
+
+
+def test_the_name_itself_comes_before_the_names_that_contain_it(client, tmp_path, db):
+    from tests.support.usda import write_subset
+
+    # Red maple and its three varieties, one of them Drummond's maple (first by common name).
+    call_command("import_usda", str(write_subset(tmp_path, ["ACRU", "ACRUD", "ACRUR", "ACRUT"])), verbosity=0)
+    response = client.get(FINDER, {"q": "Acer rubrum"})
+    assert response.context["plants"][0].taxon.scientific_name == "Acer rubrum"
+    assert response.context["page_obj"].paginator.count == 4
