@@ -65,12 +65,35 @@ def site(live_server, transactional_db, settings):
     return live_server.url
 
 
+# The two widths every page is looked at: a phone's and a desktop's.
+VIEWPORTS = {
+    "phone": ({"width": 390, "height": 844}, True),
+    "desktop": ({"width": 1280, "height": 900}, False),
+}
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    yield page
-    context.close()
+def open_page(browser):
+    """open_page("phone" or "desktop"): a page in a fresh context, its console errors in page.console_errors."""
+    contexts = []
+
+    def open_at(size="desktop"):
+        viewport, mobile = VIEWPORTS[size]
+        context = browser.new_context(viewport=viewport, is_mobile=mobile)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console", lambda message: message.type == "error" and page.console_errors.append(message.text)
+        )
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page("desktop")

@@ -53,16 +53,12 @@ def test_classification_link_opens_the_taxon_page(page, site):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_pages_fit_a_390px_phone_without_console_errors(browser, site, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+def test_pages_fit_a_390px_phone_without_console_errors(open_page, site, path):
+    page = open_page("phone")
     response = page.goto(f"{site}{path}")
     assert response.status == 200
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert errors == []
-    context.close()
+    assert page.console_errors == []
 
 
 def test_rare_banner_and_zone_scale_are_visible(page, site):

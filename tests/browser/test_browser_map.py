@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from tests.support.usda import write_subset
 
-SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SIZES = ("phone", "desktop")
 
 
 @pytest.fixture
@@ -18,11 +18,8 @@ def red_maple(site, tmp_path):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_map_is_drawn_named_and_fits_the_page(browser, red_maple, size):
-    context = browser.new_context(viewport=SIZES[size], is_mobile=size == "phone")
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+def test_the_map_is_drawn_named_and_fits_the_page(open_page, red_maple, size):
+    page = open_page(size)
     page.goto(red_maple)
 
     image = page.get_by_role(
@@ -31,13 +28,12 @@ def test_the_map_is_drawn_named_and_fits_the_page(browser, red_maple, size):
     image.scroll_into_view_if_needed()
     assert image.is_visible()
     box = image.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
     assert box["width"] >= 300  # 13 columns of tiles a thumb can tell apart
     # The stylesheet paints the tiles: a native one dark green, a place with no record white.
     fill = "el => getComputedStyle(el).fill"
     assert page.locator(".place-map__tile--native rect").first.evaluate(fill) == "rgb(31, 95, 58)"
     assert page.locator(".place-map__tile--none rect").first.evaluate(fill) == "rgb(255, 255, 255)"
     assert page.get_by_text("Native in", exact=True).is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
-    assert errors == []
-    context.close()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert page.console_errors == []

@@ -2,16 +2,12 @@
 
 import pytest
 
-SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SIZES = ("phone", "desktop")
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_zip_from_the_home_page_sets_zone_and_state_and_is_remembered(browser, site, size):
-    context = browser.new_context(viewport=SIZES[size], is_mobile=size == "phone")
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_a_zip_from_the_home_page_sets_zone_and_state_and_is_remembered(open_page, site, size):
+    page = open_page(size)
 
     page.goto(f"{site}/")
     page.get_by_label("ZIP code").fill("80302")
@@ -21,7 +17,7 @@ def test_a_zip_from_the_home_page_sets_zone_and_state_and_is_remembered(browser,
     assert page.get_by_role("link", name="Your USDA hardiness zone: 6a").is_visible()
     assert page.get_by_role("link", name="Native to: Colorado").is_visible()
     assert page.get_by_role("heading", name="1 plant").is_visible()  # the alumroot: Colorado, zones 4-8
-    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
     # The next page asks the same question, with the ZIP code kept in the browser only.
     page.goto(f"{site}/plants/littleleaf-alumroot/")
@@ -31,10 +27,9 @@ def test_a_zip_from_the_home_page_sets_zone_and_state_and_is_remembered(browser,
     page.wait_for_url("**zip=80302**")
     assert page.get_by_text("Native to Colorado.").is_visible()
     assert page.get_by_text("Hardy in your zone, 6a (it grows in zones 4–8).").is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert page.evaluate("document.cookie") == ""
-    assert errors == []
-    context.close()
+    assert page.console_errors == []
 
 
 def test_a_zip_removed_by_its_chip_is_not_filled_in_again(page, site):
