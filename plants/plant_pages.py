@@ -33,7 +33,7 @@ from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 3
+DOCUMENT_VERSION = 4
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -92,6 +92,11 @@ def _usda(profile: PlantProfile) -> dict | None:
         "facts": [list(fact) for fact in growing_data.facts(vars(record))],
         "native_in": profile_text.place_names(places[UsdaPlace.Status.NATIVE]),
         "introduced_in": profile_text.place_names(places[UsdaPlace.Status.INTRODUCED]),
+        # Raw values for the plant list's calendar, columns and downloads (plants/plant_lists).
+        "bloom_period": record.bloom_period,
+        "flower_color": record.flower_color,
+        "height_feet": record.height_feet,
+        "availability": record.availability,
     }
 
 
@@ -122,6 +127,9 @@ def build_document(profile: PlantProfile) -> dict:
         "native_statuses": [{"label": str(s), "code": s.code} for s in profile.native_statuses.all()],
         "native_ranges": [str(place) for place in profile.native_ranges.all()],
         "zone_range": profile.zone_range,
+        "zone_min": profile.zone_min,
+        "zone_max": profile.zone_max,
+        "hardiness": profile.hardiness,
         "zone_scale": [
             {"number": cell.number, "in_range": cell.in_range, "partial": cell.partial}
             for cell in profile.zone_scale
@@ -292,3 +300,65 @@ def _build_now(pk: int, *, replace: bool) -> dict:
         # If an editor's save stored a document meanwhile, theirs is as new: keep it.
         PlantPage.objects.bulk_create([page], ignore_conflicts=True)
     return orjson.loads(orjson.dumps(document))  # as if read back
+
+
+@dataclass(frozen=True)
+class ListedPage:
+    """A live plant's page document as a list of plants reads it, with its page's slug."""
+
+    symbol: str
+    slug: str
+    document: dict
+
+
+_LIST_SQL = (
+    "SELECT profile.id, profile.usda_symbol, profile.slug, profile.status, profile.published_at,"
+    " page.document AS page_document"
+    f" FROM {PlantProfile._meta.db_table} profile"
+    f" LEFT JOIN {PlantPage._meta.db_table} page ON page.profile_id = profile.id"
+    " WHERE profile.usda_symbol IN ({})"
+)
+
+
+def documents_for_symbols(symbols) -> dict[str, ListedPage]:
+    """The page documents of the live profiles with these USDA symbols, by symbol, in one query.
+
+    Raw SQL for the reason page_for() is.  Documents missing or of another
+    version are built together, a few queries for them all, as page_for()
+    builds one; a list is bounded (plants.plant_lists), so this stays small.
+    """
+    symbols = list(dict.fromkeys(symbols))
+    if not symbols:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_LIST_SQL.format(", ".join(["%s"] * len(symbols))), symbols)
+        rows = cursor.fetchall()
+    found, stale = {}, {}
+    for pk, symbol, slug, status, published_at, stored in rows:
+        if Visibility.of(status, _aware(published_at)) != Visibility.LIVE:
+            continue
+        document = orjson.loads(stored) if stored is not None else None
+        if document is None or document.get("version") != DOCUMENT_VERSION:
+            stale[pk] = document is not None
+        else:
+            found[symbol] = ListedPage(symbol, slug, document)
+    if stale:
+        found.update(_build_many(stale))
+    return found
+
+
+def _build_many(stale: dict[int, bool]) -> dict[str, ListedPage]:
+    """Build the documents of these profiles (id -> whether one of another version is stored) on a visit."""
+    built, new, replaced = {}, [], []
+    for profile in PlantProfile.objects.for_page().filter(pk__in=list(stale)):
+        document = build_document(profile)
+        (replaced if stale[profile.pk] else new).append(PlantPage(profile=profile, document=document))
+        built[profile.usda_symbol] = ListedPage(
+            profile.usda_symbol, profile.slug, orjson.loads(orjson.dumps(document))
+        )
+    if replaced:
+        _store(replaced)
+    if new:
+        # As in _build_now(): a document an editor's save stored meanwhile is as new; keep it.
+        PlantPage.objects.bulk_create(new, ignore_conflicts=True)
+    return built
