@@ -64,22 +64,27 @@ def shared_zones(plants: list[ListedPlant], zone: int | None = None) -> Point | 
             f"and {warmest.common_name} grows only to zone {zones.label(high)}.{missing}",
             warns=True,
         )
+    span = f"{zones.label(low)} and warmer" if high is None else zones.format_range(low, high)
+    # Named only where they narrow the span: a limit every plant shares is no one's doing.
+    cold_end = [plant for plant in placed if plant.zone_min == low]
+    warm_end = [plant for plant in bounded if plant.zone_max == high]
+    ends = []
+    if len(cold_end) < len(placed) and cold_end == warm_end:
+        ends.append(f"{_names(cold_end)} {'sets' if len(cold_end) == 1 else 'set'} both ends")
+    elif len(cold_end) < len(placed):
+        ends.append(f"{_names(cold_end)} {'sets' if len(cold_end) == 1 else 'set'} the cold end")
+    if bounded and len(warm_end) < len(placed) and cold_end != warm_end:
+        ends.append(f"{_names(warm_end)} {'sets' if len(warm_end) == 1 else 'set'} the warm end")
     if high is None:
-        span, ends = f"{zones.label(low)} and warmer", f"{coldest.common_name} sets the cold end"
-    else:
-        span = zones.format_range(low, high)
-        ends = (
-            f"{coldest.common_name} sets both ends"
-            if coldest is warmest
-            else f"{coldest.common_name} sets the cold end, {warmest.common_name} the warm end"
-        )
+        ends.append("no warm limit is recorded")
+    ends = f" ({'; '.join(ends)})" if ends else ""
     yours = ""
     if zone is not None:
         inside = low <= zone and (high is None or zone <= high)
         yours = f" Your zone, {zones.label(zone)}, is {'inside' if inside else 'outside'} it."
     return Point(
         "Zones",
-        f"Zones every plant is hardy in: {span} ({ends}).{yours}{missing}",
+        f"Zones every plant is hardy in: {span}{ends}.{yours}{missing}",
         warns=bool(yours and not inside),
     )
 

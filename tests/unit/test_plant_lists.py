@@ -109,9 +109,15 @@ def test_the_shared_zones_and_the_plants_that_set_their_ends():
     )
     point = summary.shared_zones([plant("Aster", zones=(9, 16)), plant("Sedge", zones=(5, 14))])
     assert (
-        point.sentence == "Zones every plant is hardy in: 5–7 (Aster sets the cold end, Sedge the warm end)."
+        point.sentence
+        == "Zones every plant is hardy in: 5–7 (Aster sets the cold end; Sedge sets the warm end)."
     )
     assert not point.warns
+
+
+def test_a_limit_every_plant_shares_is_no_ones_doing():
+    point = summary.shared_zones([plant("Aster"), plant("Sedge"), plant("Lily", zones=(7, 14))])
+    assert point.sentence == "Zones every plant is hardy in: 4–7 (Lily sets the warm end)."
 
 
 def test_no_shared_zone_names_the_two_plants_that_part():
@@ -126,7 +132,7 @@ def test_no_shared_zone_names_the_two_plants_that_part():
 def test_a_cold_limit_alone_leaves_the_warm_end_open():
     point = summary.shared_zones([plant("Aster", zones=(7, None)), plant("Sedge", zones=(None, None))])
     assert point.sentence == (
-        "Zones every plant is hardy in: 4a and warmer (Aster sets the cold end). No zones are recorded for Sedge."
+        "Zones every plant is hardy in: 4a and warmer (no warm limit is recorded). No zones are recorded for Sedge."
     )
 
 
