@@ -61,7 +61,7 @@
   function label(button, text) {
     var name = document.createElement("span");
     name.className = "visually-hidden";
-    name.textContent = ": " + button.getAttribute("data-name");
+    name.textContent = " (" + button.getAttribute("data-name") + ")";
     button.textContent = text;
     button.appendChild(name);
   }
