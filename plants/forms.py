@@ -61,6 +61,7 @@ class PlantListForm(forms.Form):
     """A plant list's address: its plants, and where the visitor gardens, to check the list against."""
 
     plants = forms.CharField(required=False, strip=False)
+    remove = forms.CharField(required=False, strip=False)
     zip = ZipCodeField(label="ZIP code", required=False, help_text="Five digits. The site does not keep it.")
     state = forms.ChoiceField(
         label="or state or province", required=False, choices=[("", "Any"), *regions.STATE_CHOICES]
@@ -68,7 +69,7 @@ class PlantListForm(forms.Form):
 
     def clean_plants(self) -> symbols.Requested:
         try:
-            return symbols.parse(self.cleaned_data["plants"])
+            return symbols.parse(self.cleaned_data["plants"], self.data.get("remove", ""))
         except symbols.ListTooLong as error:
             raise forms.ValidationError(str(error), code="too_long") from error
 

@@ -36,7 +36,7 @@ class PlantList:
 def _read(form: PlantListForm) -> PlantList:
     """The list a valid form's address asks for: the live plants found, in order, and what was left out."""
     requested = form.cleaned_data["plants"]
-    found = plant_pages.documents_for_symbols(requested.symbols)
+    found = plant_pages.documents_for_symbols(requested.symbols, entries.DOCUMENT_KEYS)
     plants = [
         entries.ListedPlant(page.symbol, page.slug, page.document)
         for symbol in requested.symbols
@@ -53,10 +53,15 @@ def _read(form: PlantListForm) -> PlantList:
     return PlantList(plants, symbols.notes(requested, unknown), place, message)
 
 
-def _list_address(form: PlantListForm, plant_symbols) -> str:
+def _plant_prefix() -> str:
+    """The start of every plant page's path, "/plants/", reversed once for a whole list rather than per plant."""
+    return reverse("plants:plant_detail", kwargs={"slug": "-"})[: -len("-/")]
+
+
+def _address(form: PlantListForm, listed) -> str:
     """The list page's address for these symbols, keeping the visitor's ZIP code and state (checked values)."""
     place = urlencode({name: form.cleaned_data[name] for name in ("zip", "state") if form.cleaned_data[name]})
-    return f"{reverse('plants:plant_list')}?{symbols.query(plant_symbols)}{'&' if place else ''}{place}"
+    return f"{reverse('plants:plant_list')}?{symbols.query(listed)}{'&' if place else ''}{place}"
 
 
 def plant_list(request):
@@ -75,16 +80,19 @@ def plant_list(request):
         # A shared link carries the plants only: never the visitor's ZIP code or state.
         "share_url": request.build_absolute_uri(f"{reverse('plants:plant_list')}?{symbols.query(found)}"),
         "download_query": symbols.query(found),
-        "remove_urls": {
-            symbol: _list_address(form, [other for other in found if other != symbol]) for symbol in found
-        },
-        "clear_url": _list_address(form, []),
+        # What the plants' "Remove" buttons send with the symbol they remove.
+        "list_fields": [
+            ("plants", ",".join(found)),
+            *((name, form.cleaned_data[name]) for name in ("zip", "state") if form.cleaned_data[name]),
+        ],
+        "clear_url": _address(form, []),
+        "plant_prefix": _plant_prefix(),
     }
     return render(request, "plants/plant_list.html", context)
 
 
 def _records(request, listed: PlantList) -> list[dict]:
-    page = request.build_absolute_uri(reverse("plants:plant_detail", kwargs={"slug": "-"}))[: -len("-/")]
+    page = request.build_absolute_uri(_plant_prefix())
     return [entries.record(plant, f"{page}{plant.slug}/") for plant in listed.plants]
 
 

@@ -320,12 +320,16 @@ _LIST_SQL = (
 )
 
 
-def documents_for_symbols(symbols) -> dict[str, ListedPage]:
+def documents_for_symbols(symbols, keys=None) -> dict[str, ListedPage]:
     """The page documents of the live profiles with these USDA symbols, by symbol, in one query.
 
     Raw SQL for the reason page_for() is.  Documents missing or of another
     version are built together, a few queries for them all, as page_for()
     builds one; a list is bounded (plants.plant_lists), so this stays small.
+    With `keys` ({key: None, or the keys to keep of a dict under it}), each
+    document keeps only those: a list of 200 plants then holds a fraction of
+    their pages in memory, which the garbage collector would otherwise scan
+    again and again while the page renders.
     """
     symbols = list(dict.fromkeys(symbols))
     if not symbols:
@@ -341,10 +345,25 @@ def documents_for_symbols(symbols) -> dict[str, ListedPage]:
         if document is None or document.get("version") != DOCUMENT_VERSION:
             stale[pk] = document is not None
         else:
-            found[symbol] = ListedPage(symbol, slug, document)
+            found[symbol] = ListedPage(symbol, slug, _only(document, keys))
     if stale:
-        found.update(_build_many(stale))
+        found.update(
+            {
+                symbol: ListedPage(symbol, page.slug, _only(page.document, keys))
+                for symbol, page in _build_many(stale).items()
+            }
+        )
     return found
+
+
+def _only(document: dict, keys) -> dict:
+    if keys is None:
+        return document
+    kept = {}
+    for key, inner in keys.items():
+        value = document.get(key)
+        kept[key] = {name: value.get(name) for name in inner} if inner and value is not None else value
+    return kept
 
 
 def _build_many(stale: dict[int, bool]) -> dict[str, ListedPage]:

@@ -24,6 +24,11 @@ class Row:
     in_bloom: tuple[bool, ...]  # twelve, January first
 
     @property
+    def cells(self):
+        """(month's name, in bloom) for each month, January first."""
+        return zip(MONTHS, self.in_bloom, strict=True)
+
+    @property
     def has_months(self) -> bool:
         return any(self.in_bloom)
 

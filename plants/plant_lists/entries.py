@@ -14,6 +14,16 @@ _COLOR_LABELS = dict(traits.FLOWER_COLORS.choices)
 _AVAILABILITY_LABELS = dict(traits.AVAILABILITY.choices)
 
 
+# What the list reads of a page document (plant_pages.documents_for_symbols keeps only these).
+DOCUMENT_KEYS = {
+    **dict.fromkeys(
+        ("common_name", "taxon", "zone_min", "zone_max", "hardiness", "light_levels", "water_need",
+         "native_ranges", "is_rare", "care_tips", "climate_notes", "light_notes", "soil_notes", "water_notes")
+    ),
+    "usda": ("bloom_period", "flower_color", "height_feet", "availability"),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ListedPlant:
     """One plant of a list: its symbol, its page's slug and its page document (plants/plant_pages.py)."""
@@ -86,6 +96,22 @@ class ListedPlant:
     def availability(self) -> str:
         value = self.usda.get("availability") or ""
         return _AVAILABILITY_LABELS.get(value, value)
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """What the list shows of the plant, as (label, text); "Not recorded" where nothing is."""
+        document = self.document
+        shown = (
+            ("Zones", document.get("hardiness", "")),
+            ("Light", ", ".join(document["light_levels"])),
+            ("Water", document["water_need"]),
+            ("Height", self.height),
+            ("Bloom", self.bloom_period),
+            ("Flower colour", self.flower_color_label),
+            ("Nurseries", self.availability),
+            ("Native to", ", ".join(self.native_ranges)),
+        )
+        return [(label, text or "Not recorded") for label, text in shown]
 
     @property
     def native_ranges(self) -> list[str]:

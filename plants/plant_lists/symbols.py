@@ -32,15 +32,20 @@ class Requested:
     over_limit: int = 0  # symbols past the first MAX_PLANTS
 
 
-def parse(text: str) -> Requested:
-    """The symbols of a list's text ("HEPAM2,astu"), in order, each once, upper-cased; ListTooLong if too long."""
+def parse(text: str, remove: str = "") -> Requested:
+    """The symbols of a list's text ("HEPAM2,astu"), in order, each once, upper-cased; ListTooLong if too long.
+
+    `remove` names symbols to leave out (a "Remove" link's): a link of its own
+    per plant would repeat the whole list in each, a page's size growing with
+    the square of the list's."""
     text = text or ""
-    if len(text) > MAX_TEXT:
+    if len(text) + len(remove or "") > MAX_TEXT:
         raise ListTooLong(
             f"This list's address is too long: a list holds up to {MAX_PLANTS} plants, "
             "given by their USDA symbols separated by commas (/list/?plants=HEPAM2,ASTU)."
         )
-    symbols, not_symbols, repeated, seen = [], [], [], set()
+    symbols, not_symbols, repeated = [], [], []
+    seen = {token.upper() for token in _SEPARATORS.split(remove or "")}
     for token in _SEPARATORS.split(text.strip()):
         if not token:
             continue

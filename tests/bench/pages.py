@@ -27,4 +27,6 @@ def page_urls() -> dict[str, str]:
         "taxon page (family)": family.get_absolute_url(),
         "sitemap index": "/sitemap.xml",
         "sitemap page": "/sitemap-plants.xml?p=2" if published.count() > 2000 else "/sitemap-plants.xml",
+        "plant list, 100 plants": "/list/?plants="
+        + ",".join(published.values_list("usda_symbol", flat=True)[:100]),
     }

@@ -69,7 +69,7 @@ def test_plants_saved_from_their_pages_make_a_list_that_is_kept_shared_edited_an
     fresh.close()
 
     # Removing one updates the page in place, its address and the stored list.
-    page.get_by_role("link", name="Remove Aromatic aster").click()
+    page.get_by_role("button", name="Remove Aromatic aster").click()
     page.wait_for_url(f"**/list/?plants={symbols[0]},{symbols[2]}")
     page.get_by_role("link", name="My list (2)").wait_for()
     assert names_listed(page) == ["Littleleaf Alumroot", "Wild ginger"]
@@ -114,6 +114,6 @@ def test_without_javascript_the_add_link_starts_a_list_and_the_list_page_works(b
     page.get_by_role("link", name="Add to my list (Littleleaf Alumroot)").click()
     assert names_listed(page) == ["Littleleaf Alumroot"]
     page.goto(f"{site}/list/?plants={','.join(symbols)}")
-    page.get_by_role("link", name="Remove Wild ginger").click()
+    page.get_by_role("button", name="Remove Wild ginger").click()
     assert names_listed(page) == ["Littleleaf Alumroot", "Aromatic aster"]
     context.close()

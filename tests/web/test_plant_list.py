@@ -88,9 +88,15 @@ def test_a_state_or_zip_code_names_the_plants_not_native_there(client, three):
     assert "Not native to Colorado: Summer sedge." in html
     assert "Your zone, 6a, is inside it." in html
     # Removing a plant keeps the place; the share link never carries it.
+    fields = [("plants", f"{spring.usda_symbol},{summer.usda_symbol}"), ("zip", "80302")]
+    assert response.context["list_fields"] == fields
     assert (
-        response.context["remove_urls"][spring.usda_symbol] == f"/list/?plants={summer.usda_symbol}&zip=80302"
+        f'<button type="submit" class="listed-plant__remove" name="remove" value="{spring.usda_symbol}"'
+        in html
     )
+    removed = client.get(address(spring, summer, zip="80302", remove=spring.usda_symbol))
+    assert listed(removed) == [summer.usda_symbol]
+    assert "Not native to Colorado: Summer sedge." in removed.content.decode()
     assert "zip" not in response.context["share_url"]
 
 

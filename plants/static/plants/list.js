@@ -45,6 +45,7 @@
   function listUrl(list) {
     var params = new URLSearchParams(window.location.pathname === listPath ? window.location.search : "");
     params.delete("plants");
+    params.delete("remove");
     var rest = params.toString();
     // Symbols are letters and digits: the commas stay readable, unescaped.
     return listPath + "?plants=" + list.join(",") + (rest ? "&" + rest : "");
@@ -120,6 +121,8 @@
       adopted = true;
       if (!same(stored, shown)) write(shown); // keep what the site found: unknown symbols drop out
     }
+    // A "Remove" link followed before this script ran (or in a new tab): show the list's own address.
+    if (params.has("remove")) window.history.replaceState(null, "", listUrl(shown));
     bindListPage(root, stored);
   }
 
@@ -127,10 +130,10 @@
     enhanceButtons(root);
     var shown = (root.getAttribute("data-symbols") || "").split(",").filter(Boolean);
     if (!adopted) offerToKeep(root, shown, stored);
-    Array.prototype.forEach.call(root.querySelectorAll("a[data-remove-from-list]"), function (link) {
-      link.addEventListener("click", function (event) {
+    Array.prototype.forEach.call(root.querySelectorAll("button[data-remove-from-list]"), function (button) {
+      button.addEventListener("click", function (event) {
         event.preventDefault();
-        var symbol = link.closest("[data-symbol]").getAttribute("data-symbol");
+        var symbol = button.value;
         update(root, shown.filter(function (other) { return other !== symbol; }));
       });
     });
