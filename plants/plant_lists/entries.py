@@ -161,8 +161,15 @@ def record(plant: ListedPlant, url: str) -> dict:
     }
 
 
+# A cell starting with one of these is a formula to a spreadsheet: an editor's
+# "=HYPERLINK(...)" in a common name would run in the visitor's spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_row(values: dict) -> list[str]:
-    """A record as a CSV row: lists joined with "; ", true/false as Yes/No, no value as an empty cell."""
+    """A record as a CSV row: lists joined with "; ", true/false as Yes/No, no value as an empty cell.
+
+    Text a spreadsheet would read as a formula is kept as text, behind an apostrophe."""
 
     def cell(value) -> str:
         if value is None:
@@ -175,4 +182,8 @@ def csv_row(values: dict) -> list[str]:
             return f"{value:g}"
         return str(value)
 
-    return [cell(values[key]) for key in HEADERS]
+    def text(value) -> str:
+        shown = cell(value)
+        return f"'{shown}" if shown.startswith(_FORMULA_STARTS) else shown
+
+    return [text(values[key]) for key in HEADERS]

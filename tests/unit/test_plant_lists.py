@@ -197,3 +197,10 @@ def test_a_record_has_every_header_and_its_csv_row_is_plain_text():
 
 def column(key):
     return list(HEADERS).index(key)
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_stays_text():
+    values = record(plant('=HYPERLINK("http://x","y")', states=("@SUM(A1)",)), "http://x/")
+    row = csv_row(values)
+    assert row[column("common_name")] == '\'=HYPERLINK("http://x","y")'
+    assert row[column("native_to")] == "'@SUM(A1)"
