@@ -40,7 +40,7 @@ PAGES = [
     "/list/plants.csv",
     "/list/plants.json",
 ]
-LIST_PARAMS = ["plants", "zip", "state"]
+LIST_PARAMS = ["plants", "remove", "zip", "state"]
 
 # Any text a URL can carry: every Unicode character except lone surrogates, which no
 # encoding can send.  NUL and other control characters included.
