@@ -8,8 +8,9 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from plants import zip_codes, zones
+from plants import regions, zip_codes, zones
 from plants.models import PlantImage, PlantProfile
+from plants.plant_lists import symbols
 
 
 class GardenZoneField(forms.CharField):
@@ -54,6 +55,23 @@ class ZipCodeForm(forms.Form):
     """A plant page's question: does it grow where I live?"""
 
     zip = ZipCodeField(label="ZIP code", required=False, help_text="Five digits. The site does not keep it.")
+
+
+class PlantListForm(forms.Form):
+    """A plant list's address: its plants, and where the visitor gardens, to check the list against."""
+
+    plants = forms.CharField(required=False, strip=False)
+    remove = forms.CharField(required=False, strip=False)
+    zip = ZipCodeField(label="ZIP code", required=False, help_text="Five digits. The site does not keep it.")
+    state = forms.ChoiceField(
+        label="or state or province", required=False, choices=[("", "Any"), *regions.STATE_CHOICES]
+    )
+
+    def clean_plants(self) -> symbols.Requested:
+        try:
+            return symbols.parse(self.cleaned_data["plants"], self.data.get("remove", ""))
+        except symbols.ListTooLong as error:
+            raise forms.ValidationError(str(error), code="too_long") from error
 
 
 class _ReadRowField(forms.ModelChoiceField):

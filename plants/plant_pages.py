@@ -34,7 +34,7 @@ from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 5
+DOCUMENT_VERSION = 6
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -101,6 +101,11 @@ def _usda(profile: PlantProfile) -> dict | None:
         # At a glance then points to the map instead of listing the same places again.
         "native_range_is_usdas": bool(native) and profile_text.same_range(editors_range, native),
         "native_summary": profile_text.native_places_text(native) if native else "",
+        # Raw values for the plant list's calendar, columns and downloads (plants/plant_lists).
+        "bloom_period": record.bloom_period,
+        "flower_color": record.flower_color,
+        "height_feet": record.height_feet,
+        "availability": record.availability,
     }
 
 
@@ -131,6 +136,8 @@ def build_document(profile: PlantProfile) -> dict:
         "native_statuses": [{"label": str(s), "code": s.code} for s in profile.native_statuses.all()],
         "native_ranges": [str(place) for place in profile.native_ranges.all()],
         "zone_range": profile.zone_range,
+        "zone_min": profile.zone_min,
+        "zone_max": profile.zone_max,
         "hardiness": profile.hardiness,
         # The cold limit where it is all that is known (USDA PLANTS' plants): "4a".
         "hardy_to": zones.label(profile.zone_min) if profile.zone_min and profile.zone_max is None else "",
@@ -304,3 +311,84 @@ def _build_now(pk: int, *, replace: bool) -> dict:
         # If an editor's save stored a document meanwhile, theirs is as new: keep it.
         PlantPage.objects.bulk_create([page], ignore_conflicts=True)
     return orjson.loads(orjson.dumps(document))  # as if read back
+
+
+@dataclass(frozen=True)
+class ListedPage:
+    """A live plant's page document as a list of plants reads it, with its page's slug."""
+
+    symbol: str
+    slug: str
+    document: dict
+
+
+_LIST_SQL = (
+    "SELECT profile.id, profile.usda_symbol, profile.slug, profile.status, profile.published_at,"
+    " page.document AS page_document"
+    f" FROM {PlantProfile._meta.db_table} profile"
+    f" LEFT JOIN {PlantPage._meta.db_table} page ON page.profile_id = profile.id"
+    " WHERE profile.usda_symbol IN ({})"
+)
+
+
+def documents_for_symbols(symbols, keys=None) -> dict[str, ListedPage]:
+    """The page documents of the live profiles with these USDA symbols, by symbol, in one query.
+
+    Raw SQL for the reason page_for() is.  Documents missing or of another
+    version are built together, a few queries for them all, as page_for()
+    builds one; a list is bounded (plants.plant_lists), so this stays small.
+    With `keys` ({key: None, or the keys to keep of a dict under it}), each
+    document keeps only those: a list of 200 plants then holds a fraction of
+    their pages in memory, which the garbage collector would otherwise scan
+    again and again while the page renders.
+    """
+    symbols = list(dict.fromkeys(symbols))
+    if not symbols:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_LIST_SQL.format(", ".join(["%s"] * len(symbols))), symbols)
+        rows = cursor.fetchall()
+    found, stale = {}, {}
+    for pk, symbol, slug, status, published_at, stored in rows:
+        if Visibility.of(status, _aware(published_at)) != Visibility.LIVE:
+            continue
+        document = orjson.loads(stored) if stored is not None else None
+        if document is None or document.get("version") != DOCUMENT_VERSION:
+            stale[pk] = document is not None
+        else:
+            found[symbol] = ListedPage(symbol, slug, _only(document, keys))
+    if stale:
+        found.update(
+            {
+                symbol: ListedPage(symbol, page.slug, _only(page.document, keys))
+                for symbol, page in _build_many(stale).items()
+            }
+        )
+    return found
+
+
+def _only(document: dict, keys) -> dict:
+    if keys is None:
+        return document
+    kept = {}
+    for key, inner in keys.items():
+        value = document.get(key)
+        kept[key] = {name: value.get(name) for name in inner} if inner and value is not None else value
+    return kept
+
+
+def _build_many(stale: dict[int, bool]) -> dict[str, ListedPage]:
+    """Build the documents of these profiles (id -> whether one of another version is stored) on a visit."""
+    built, new, replaced = {}, [], []
+    for profile in PlantProfile.objects.for_page().filter(pk__in=list(stale)):
+        document = build_document(profile)
+        (replaced if stale[profile.pk] else new).append(PlantPage(profile=profile, document=document))
+        built[profile.usda_symbol] = ListedPage(
+            profile.usda_symbol, profile.slug, orjson.loads(orjson.dumps(document))
+        )
+    if replaced:
+        _store(replaced)
+    if new:
+        # As in _build_now(): a document an editor's save stored meanwhile is as new; keep it.
+        PlantPage.objects.bulk_create(new, ignore_conflicts=True)
+    return built

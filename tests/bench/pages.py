@@ -45,4 +45,7 @@ def page_urls(flora: bool = False) -> dict[str, str]:
     pages["taxon page (family)"] = family.get_absolute_url()
     pages["sitemap index"] = "/sitemap.xml"
     pages["sitemap page"] = "/sitemap-plants.xml?p=2" if published.count() > 2000 else "/sitemap-plants.xml"
+    pages["plant list, 100 plants"] = "/list/?plants=" + ",".join(
+        published.values_list("usda_symbol", flat=True)[:100]
+    )
     return pages

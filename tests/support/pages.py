@@ -9,4 +9,5 @@ PUBLIC_PAGES = [
     "/plants/littleleaf-alumroot/?zip=80302",
     "/taxa/",
     "/taxa/heuchera/",
+    "/list/?plants=HEPAM2",
 ]

@@ -1,6 +1,6 @@
 """Random query strings, slugs, page numbers and search text never make a public page fail (no 5xx).
 
-Property-based (hypothesis): 1,650 requests in all, derandomized
+Property-based (hypothesis): 1,800 requests in all, derandomized
 so that CI runs the same examples every time.  The page cache is off so each
 request reaches the view.
 """
@@ -36,7 +36,11 @@ PAGES = [
     "/taxa/heuchera/",
     "/sitemap.xml",
     "/robots.txt",
+    "/list/",
+    "/list/plants.csv",
+    "/list/plants.json",
 ]
+LIST_PARAMS = ["plants", "remove", "zip", "state"]
 
 # Any text a URL can carry: every Unicode character except lone surrogates, which no
 # encoding can send.  NUL and other control characters included.
@@ -50,7 +54,7 @@ real_values = st.sampled_from(
     ["5", "5b", "13b", "0", "14", "full_sun", "rock-garden", "xeriscape", "forb", "perennial", "CO",
      "saxifragaceae", "true", "false", "on", "name", "botanical", "hardiest", "heuchera", "HEPAM2",
      "80302", "99501", "00000", "00802", "88888", "1234x", "80302-1234", "GU", "NF", "summer",
-     "late-spring", "yellow", "over-40-ft", "coarse", "low"]
+     "late-spring", "yellow", "over-40-ft", "coarse", "low", "HEPAM2,TP1", "hepam2,,HEPAM2;TP1 TP2"]
 )  # fmt: skip
 values = st.one_of(real_values, numbers, any_text, long_text, st.just(""))
 pairs = st.lists(st.tuples(st.one_of(st.sampled_from(FINDER_PARAMS), any_text), values), max_size=12)
@@ -84,6 +88,28 @@ def test_finder_query_strings(client, site, items):
 @given(path=st.sampled_from(PAGES), items=st.one_of(pairs.map(query_string), raw_query))
 def test_every_page_with_any_query(client, site, path, items):
     get(client, f"{path}?{items}")
+
+
+symbol_lists = st.lists(
+    st.one_of(
+        st.sampled_from(["HEPAM2", "TP1", "TP25", "tp3", "NOPE1"]),
+        st.from_regex(r"[A-Z][A-Z0-9]{1,7}", fullmatch=True),
+        any_text,
+    ),
+    max_size=300,
+).map(",".join)
+
+
+@fuzz(150)
+@given(
+    path=st.sampled_from(["/list/", "/list/plants.csv", "/list/plants.json"]),
+    items=st.lists(
+        st.tuples(st.one_of(st.sampled_from(LIST_PARAMS), any_text), st.one_of(symbol_lists, values)),
+        max_size=6,
+    ),
+)
+def test_plant_list_query_strings(client, site, path, items):
+    get(client, f"{path}?{query_string(items)}")
 
 
 @fuzz(400)

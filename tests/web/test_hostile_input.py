@@ -25,6 +25,7 @@ PUBLIC_PAGES = [
     "/taxa/hostileaceae/",
     "/taxa/hostilia/",
     "/taxa/hostilia-xss/",
+    "/list/?plants=XSS1",
 ]
 # Each page's own scripts: the finder's, and the plant page's JSON-LD.
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
