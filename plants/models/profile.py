@@ -120,6 +120,10 @@ class PlantProfileQuerySet(models.QuerySet):
         """Profiles no editor has written an article for yet (an imported USDA PLANTS stub, say)."""
         return self.filter(~_has_sections())
 
+    def featured(self):
+        """Profiles worth showing a newcomer: an editor's article or USDA growing data, not a bare stub."""
+        return self.filter(_has_sections() | Q(taxon__in=_taxa_with_growing_data()))
+
     def with_growing_data(self):
         """Profiles whose taxon's USDA PLANTS record has characteristics (bloom, height, soils...)."""
         return self.filter(taxon__in=_taxa_with_growing_data())

@@ -107,3 +107,18 @@ def test_a_plant_page_answers_the_zip_question_from_a_cold_limit_alone(client, f
     assert "Hardy in your zone, 6a (it is hardy to zone 4a; how much heat it takes is not recorded)." in html
     html = client.get("/plants/eastern-purple-coneflower/", {"zip": "99701"}).content.decode()
     assert "Not hardy in your zone" in html
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_the_home_page_features_plants_with_growing_data_or_an_article_not_bare_stubs(
+    client, alumroot, flora
+):
+    from plants.models import PlantProfile
+
+    html = client.get("/").content.decode()
+    featured = html[html.index('id="featured-heading"') : html.index('id="rare-heading"')]
+    live = PlantProfile.objects.live()
+    stubs = live.awaiting_article().without_growing_data()
+    assert stubs.count() == 2  # the species of the alumroot, and the Guam plant
+    for plant in live:
+        assert (f'href="{plant.get_absolute_url()}"' in featured) == (plant not in stubs), plant
