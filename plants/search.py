@@ -85,9 +85,8 @@ def ranked_matches(queryset, text: str) -> list[tuple[int, float]]:
     return _ranked_sqlite(queryset, text)
 
 
-# How much the whole names' similarity adds to word similarity: enough to order names the query
-# matches equally well, too little to lift a worse match over a better one.
-NAME_TIE_BREAK = 0.05
+# The "similarity" of a botanical name that is the query itself: above any trigram score (1 at most).
+EXACT_NAME_SIMILARITY = 1.5
 
 
 def postgresql_rank(symbol_hit: bool, name_similarity: float, text_rank: float) -> float:
@@ -101,12 +100,7 @@ def postgresql_rank(symbol_hit: bool, name_similarity: float, text_rank: float) 
 
 def _ranked_postgresql(queryset, text):
     from django.contrib.postgres.lookups import TrigramWordSimilar
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        TrigramSimilarity,
-        TrigramWordSimilarity,
-    )
+    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
     from plants.models import Rank, Taxon
 
@@ -134,14 +128,15 @@ def _ranked_postgresql(queryset, text):
     def by_name(condition, similarity):
         return queryset.filter(condition).values_list("pk", "usda_symbol", similarity, zero).order_by()
 
-    def closeness(column):
-        # Word similarity finds the query inside a longer name, so "Acer rubrum" is as close to
-        # "Acer rubrum var. drummondii" as to the species; a little of the whole names'
-        # similarity puts the name that is the query, and nothing more, first.
-        return TrigramWordSimilarity(text, column) + Value(NAME_TIE_BREAK) * TrigramSimilarity(column, text)
-
-    by_common = by_name(similar_common, closeness("common_name"))
-    by_other = by_name(similar_other, closeness("search_other_names"))
+    by_common = by_name(similar_common, TrigramWordSimilarity(text, "common_name"))
+    by_other = by_name(similar_other, TrigramWordSimilarity(text, "search_other_names"))
+    # Word similarity finds the query inside a longer name, so "Acer rubrum" is as close to
+    # "Acer rubrum var. drummondii" as to the species: the plant whose botanical name is the
+    # query, written as botanical names are, ranks above both (an index lookup per rank).
+    botanical = text[:1].upper() + text[1:].lower()
+    by_exact = queryset.filter(
+        taxon__rank__in=[rank for rank in Rank if rank >= Rank.SPECIES], taxon__scientific_name=botanical
+    ).values_list("pk", "usda_symbol", Value(EXACT_NAME_SIMILARITY, output_field=FloatField()), zero)
     by_family = by_name(
         Q(family__in=similar_families), TrigramWordSimilarity(text, "family__scientific_name")
     )
@@ -155,7 +150,7 @@ def _ranked_postgresql(queryset, text):
         .order_by()
     )
     by_symbol = queryset.filter(usda_symbol=symbol).values_list("pk", "usda_symbol", zero, zero).order_by()
-    matches = by_common.union(by_other, by_family, by_text, by_symbol, all=True)
+    matches = by_common.union(by_other, by_family, by_text, by_symbol, by_exact.order_by(), all=True)
     # Read without the ORM's per-value converters, which for thousands of matches took
     # longer than ranking them; psycopg gives the SQL 0.0 as a Decimal, hence float().
     sql, params = matches.query.get_compiler(queryset.db).as_sql()
