@@ -47,6 +47,9 @@ def test_it_writes_every_published_plant_as_csv_and_json_lines(tmp_path, publish
     assert [record["symbol"] for record in records] == [row[0] for row in rows]
     assert records[0]["url"].startswith("https://plants.example.org/plants/")
     assert "Exported 4 plants to" in summary
+    (tmp_path / "ordinary").write_text("")
+    ordinary = (tmp_path / "ordinary").stat().st_mode
+    assert {(target / name).stat().st_mode for name in ("plants.csv", "README.md")} == {ordinary}
 
 
 def test_the_dictionary_lists_every_column_and_the_citation(tmp_path, published):

@@ -71,7 +71,9 @@ class Command(BaseCommand):
                 with _temporary(target, written) as file:
                     file.write(text)
                 finished[name] = file.name
+            mode = _file_mode()
             for name, temporary in finished.items():
+                os.chmod(temporary, mode)  # a temporary file is private (0600); the export is not
                 os.replace(temporary, target / name)
         except OSError as error:
             raise CommandError(
@@ -86,6 +88,13 @@ class Command(BaseCommand):
                 f"Exported {count:,} plants to {target}: plants.csv, plants.jsonl, columns.json, "
                 f"README.md ({seconds:.1f} s)"
             )
+
+
+def _file_mode() -> int:
+    """The mode a new file gets here (0644 under the usual umask 022)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _temporary(directory: Path, written: list):
