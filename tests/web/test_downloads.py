@@ -1,6 +1,7 @@
 """The finder's CSV and JSON Lines downloads: exactly the finder's plants, streamed, safe in a spreadsheet."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -10,9 +11,10 @@ from django.http import StreamingHttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from plants import open_data
-from plants.models import PublicationStatus
+from plants.models import PlantProfile, PublicationStatus
 from tests.support.factories import genus_chain
 
 FINDER = reverse("plants:finder")
@@ -126,9 +128,12 @@ def test_text_a_spreadsheet_would_run_is_kept_as_text(client, make_plants):
     ]
 
 
-def test_drafts_and_scheduled_plants_are_never_downloaded(client, garden):
-    text = body(client.get(CSV))
-    assert "Draft plant" not in text
+def test_drafts_and_scheduled_plants_are_never_downloaded(client, garden, make_plants):
+    make_plants(1, common_name="Scheduled plant", published_at=timezone.now() + datetime.timedelta(days=1))
+    assert PlantProfile.objects.scheduled().get().common_name == "Scheduled plant"
+    for url in (CSV, JSONL):
+        text = body(client.get(url))
+        assert "Draft plant" not in text and "Scheduled plant" not in text
     assert len(csv_rows(client.get(CSV))) == 10  # the alumroot and 9 published test plants
 
 
