@@ -196,6 +196,7 @@ def test_the_finder_links_to_its_downloads_with_its_filters(client, garden):
     assert f'href="{CSV}?zone=5b&amp;light=full_sun"' in html
     assert f'href="{JSONL}?zone=5b&amp;light=full_sun"' in html
     assert "Download these" not in client.get(FINDER, {"zone": "1a"}).content.decode()
+    assert "Download this plant as CSV" in client.get(FINDER, {"q": "alumroot"}).content.decode()
 
 
 def test_robots_keep_out_of_the_downloads(client):
