@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import grows_here, place_tiles, plant_pages, search, zip_codes
+from . import downloads, grows_here, place_tiles, plant_pages, search, zip_codes
 from .filters import PlantFilter
 from .forms import ZipCodeForm
 from .models import PlantProfile, Rank, Taxon, UsdaPlace
@@ -146,12 +146,28 @@ class TaxonDetailView(DetailView):
         return context
 
 
+def finder_download(request, fmt):
+    """The finder's plants for the same query string, as CSV or JSON Lines, streamed."""
+    filterset = PlantFilter(request.GET or None)
+    if filterset.is_bound and not filterset.is_valid():
+        errors = " ".join(error for field_errors in filterset.form.errors.values() for error in field_errors)
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    return downloads.finder_download(filterset, fmt, request.build_absolute_uri(downloads.plant_prefix()))
+
+
 def robots_txt(request):
-    """Crawl the pages and the sitemap, not the finder's endless filter combinations.
+    """Crawl the pages and the sitemap, not the finder's endless filter combinations or their downloads.
 
     The admin is not listed: that would publish its address (ADMIN_URL), and its
     pages already tell robots not to index them.
     """
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", f"Disallow: {reverse('plants:finder')}?", f"Sitemap: {sitemap}", ""]
+    download = reverse("plants:finder_download", kwargs={"fmt": "csv"}).removesuffix("csv")
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('plants:finder')}?",
+        f"Disallow: {download}",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from plants import vocabulary
+from plants import open_data, vocabulary
 from plants.usda import traits
 
 _LIGHT_BY_LABEL = {label: value for value, label in vocabulary.LIGHT_LEVELS.items()}
@@ -161,29 +161,8 @@ def record(plant: ListedPlant, url: str) -> dict:
     }
 
 
-# A cell starting with one of these is a formula to a spreadsheet: an editor's
-# "=HYPERLINK(...)" in a common name would run in the visitor's spreadsheet.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_row(values: dict) -> list[str]:
     """A record as a CSV row: lists joined with "; ", true/false as Yes/No, no value as an empty cell.
 
     Text a spreadsheet would read as a formula is kept as text, behind an apostrophe."""
-
-    def cell(value) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "Yes" if value else "No"
-        if isinstance(value, list):
-            return "; ".join(str(item) for item in value)
-        if isinstance(value, float):
-            return f"{value:g}"
-        return str(value)
-
-    def text(value) -> str:
-        shown = cell(value)
-        return f"'{shown}" if shown.startswith(_FORMULA_STARTS) else shown
-
-    return [text(values[key]) for key in HEADERS]
+    return open_data.csv_row(values, HEADERS)

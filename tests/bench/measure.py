@@ -3,6 +3,7 @@
 Run in a subprocess by tests/bench/__main__.py with DATABASE_URL pointing at a
 benchmark database and the page cache off (CACHE_SECONDS=0):
 `python -m tests.bench.measure REQUESTS [--flora]` (--flora: the real flora's pages, tests/bench/pages.py).
+With REQUESTS above 0 it also times the whole finder's CSV download once and the memory it adds.
 """
 
 import json
@@ -23,6 +24,7 @@ from django.utils import timezone  # noqa: E402
 
 from plants import finder_index  # noqa: E402
 from plants.models import ContentVersion  # noqa: E402
+from tests.bench import DOWNLOAD, DOWNLOAD_URL  # noqa: E402
 from tests.bench.pages import page_urls  # noqa: E402
 
 
@@ -60,7 +62,36 @@ def measure(requests: int, flora: bool = False) -> dict:
             result["p95"] = statistics.quantiles(timings, n=20)[18]
         results[name] = result
     results["finder index rebuild"] = measure_index_build(min(requests, 5))
+    results[DOWNLOAD] = measure_download(client) if requests else None
     return results
+
+
+def _rss_mb(field: str) -> float:
+    """This process's resident memory (VmRSS) or its peak since the last reset (VmHWM), in MB."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
+
+
+def measure_download(client) -> dict:
+    """The whole finder as CSV (plants/downloads.py): its time, rows, queries and the memory it adds."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")  # resets VmHWM to the current RSS, so the peak below is this download's
+    before = _rss_mb("VmRSS")
+    counter = QueryCounter()
+    started = time.perf_counter()
+    with connection.execute_wrapper(counter):
+        response = client.get(DOWNLOAD_URL)
+        rows = sum(piece.count(b"\n") for piece in response.streaming_content) - 1  # less the header
+    seconds = time.perf_counter() - started
+    assert response.status_code == 200, response.status_code
+    return {
+        "url": DOWNLOAD_URL,
+        "queries": counter.count,
+        "rows": rows,
+        "seconds": seconds,
+        "rss_growth_mb": _rss_mb("VmHWM") - before,
+    }
 
 
 def measure_index_build(builds: int) -> dict:

@@ -81,7 +81,12 @@ def test_500_template_renders_without_context():
 
 def test_robots_and_sitemap(client, alumroot):
     robots = client.get("/robots.txt").content.decode().splitlines()
-    assert robots == ["User-agent: *", "Disallow: /plants/?", "Sitemap: http://testserver/sitemap.xml"]
+    assert robots == [
+        "User-agent: *",
+        "Disallow: /plants/?",
+        "Disallow: /plants/download.",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
     index = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/sitemap-plants.xml" in index and "http://testserver/sitemap-taxa.xml" in index
     assert (
