@@ -4,7 +4,8 @@ Three things are derived from what editors and imports write:
 
 * each profile's derived columns (family, rarity, search names and text: `plants.derived`);
 * each profile's page document (`plants.plant_pages`);
-* the content version, which keys cached pages and every process's finder index (`ContentVersion`).
+* the content version, which keys cached pages and every process's finder index (`ContentVersion`),
+  with a log of the profiles each version changed, so finder indexes update just those (`FinderChange`).
 
 Every route that writes content runs inside `change()`: an admin save (the
 whole request, so the profile, then its inlines, then the refresh), an admin
@@ -32,7 +33,7 @@ from django.db import transaction
 
 from plants import derived, plant_pages
 from plants.caching import forget_content_token
-from plants.models import ContentVersion, PlantPage, PlantProfile, Taxon
+from plants.models import ContentVersion, FinderChange, PlantPage, PlantProfile, Taxon
 
 _open: contextvars.ContextVar[Change | None] = contextvars.ContextVar("open_content_change", default=None)
 
@@ -52,6 +53,8 @@ class Change:
     deleted_ids: set[int] = field(default_factory=set)
     # Anything at all changed (a vocabulary term no page cites yet still changes the finder).
     touched: bool = False
+    # Something changed that is not one profile's own row (a taxon, a term, a bulk update): finders rebuild.
+    beyond_profiles: bool = False
 
     def profiles(self, ids, *, derived_changed: bool = True) -> None:
         target = self.derived_ids if derived_changed else self.page_ids
@@ -60,12 +63,12 @@ class Change:
 
     def taxa(self, ids) -> None:
         self.taxon_ids.update(ids)
-        self.touched = True
+        self.touched = self.beyond_profiles = True
 
     def cited_by(self, profiles) -> None:
         """Profiles (a queryset) whose pages cite a changed source or term."""
         self.citing.append(profiles)
-        self.touched = True
+        self.touched = self.beyond_profiles = True
 
     def deleted(self, ids) -> None:
         self.deleted_ids.update(ids)
@@ -73,10 +76,10 @@ class Change:
 
     def something(self) -> None:
         """Content changed that no page or derived column shows (publication, a term nobody uses yet): only the version."""
-        self.touched = True
+        self.touched = self.beyond_profiles = True
 
     def apply(self) -> None:
-        """Refresh what the change made stale: derived columns, pages, the content version."""
+        """Refresh what the change made stale: derived columns, pages, the content version and its log."""
         if not self.touched:
             return
         if self.deleted_ids:
@@ -93,7 +96,10 @@ class Change:
         for profiles in below + self.citing:
             page_ids.update(plant_pages.refresh_or_list(profiles.exclude(pk__in=self.deleted_ids)))
         plant_pages.refresh_ids(page_ids)
-        ContentVersion.objects.bump()
+        token = ContentVersion.objects.bump()
+        # A profile's finder values are its own row and its uses and ranges (page-only rows included).
+        touched = self.derived_ids | self.page_ids | self.deleted_ids
+        FinderChange.objects.record(token, touched, rebuild=self.beyond_profiles)
         forget_content_token()  # this process sees its own change at once
 
 

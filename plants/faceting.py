@@ -11,19 +11,29 @@ whose bit *p* is set when item *p* has the value.  Nothing here knows about
 Django or plants.
 """
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 Value = Hashable
+Key = tuple[str, Value]
+# A cumulative group: (group, source group, values in order), see FacetIndexBuilder.add_cumulative.
+Cumulative = tuple[str, str, Sequence[Value]]
 
 
 class FacetIndex:
     """Read-only bitsets by (group, value), plus named orders of the items."""
 
-    def __init__(self, size: int, bitsets: dict[tuple[str, Value], int], orders: dict[str, Sequence[int]]):
+    def __init__(
+        self,
+        size: int,
+        bitsets: dict[Key, int],
+        orders: dict[str, Sequence[int]],
+        cumulative: Sequence[Cumulative] = (),
+    ):
         self.size = size
         self.all = (1 << size) - 1
         self._bitsets = bitsets
         self._orders = orders
+        self._cumulative = tuple(cumulative)
         self._values: dict[str, list[Value]] = {}
         for group, value in bitsets:
             self._values.setdefault(group, []).append(value)
@@ -78,6 +88,42 @@ class FacetIndex:
                 seen += 1
         return found
 
+    def replaced(
+        self, memberships: Mapping[int, Iterable[Key]], orders: Mapping[str, Sequence[int]] | None = None
+    ) -> "FacetIndex":
+        """A new index in which each item of `memberships` has exactly the given (group, value) keys.
+
+        Other items keep theirs; cumulative groups are derived again; a key no
+        item has any more is dropped, as a fresh build would never have added
+        it.  `orders` replaces the named orders given (an item that moved).
+        """
+        for item in memberships:
+            if not 0 <= item < self.size:
+                raise IndexError(f"item {item} is outside 0..{self.size - 1}")
+        keep = ~self.bits_from(memberships)
+        added: dict[Key, int] = {}
+        for item, keys in memberships.items():
+            for key in keys:
+                added[key] = added.get(key, 0) | 1 << item
+        derived = {(group, value) for group, _, values in self._cumulative for value in values}
+        bitsets = {}
+        for key in dict.fromkeys([*self._bitsets, *added]):
+            if key not in derived and (bits := self._bitsets.get(key, 0) & keep | added.get(key, 0)):
+                bitsets[key] = bits
+        bitsets.update(_cumulate(bitsets, self._cumulative))
+        return FacetIndex(self.size, bitsets, {**self._orders, **(orders or {})}, self._cumulative)
+
+
+def _cumulate(bitsets: Mapping[Key, int], cumulative: Iterable[Cumulative]) -> dict[Key, int]:
+    """Each cumulative group's bitsets: for each value, the items of that value or any earlier one."""
+    derived = {}
+    for group, source, values in cumulative:
+        running = 0
+        for value in values:
+            running |= bitsets.get((source, value), 0)
+            derived[(group, value)] = running
+    return derived
+
 
 def _set_bits_in_order(members: bytes, start: int, stop: int) -> list[int]:
     """Positions of the set bits from the start-th to the stop-th, skipping whole bytes by popcount."""
@@ -106,8 +152,8 @@ class FacetIndexBuilder:
     def __init__(self, size: int):
         self.size = size
         # Bytearrays while building: setting one bit in a Python int would copy the whole int.
-        self._bytes: dict[tuple[str, Value], bytearray] = {}
-        self._derived: dict[tuple[str, Value], int] = {}
+        self._bytes: dict[Key, bytearray] = {}
+        self._cumulative: list[Cumulative] = []
 
     def add(self, group: str, value: Value, item: int) -> None:
         self.add_many(group, value, (item,))
@@ -128,15 +174,11 @@ class FacetIndexBuilder:
         """Group `group` gets, for each of `values` in turn, the items of that value or any earlier one in `source`.
 
         With `values` ascending this answers "at most v" with one lookup; descending, "at least v".
+        The index keeps the rule, to derive the group again when items change (`FacetIndex.replaced`).
         """
-        running = 0
-        for value in values:
-            members = self._bytes.get((source, value))
-            if members is not None:
-                running |= int.from_bytes(members, "little")
-            self._derived[(group, value)] = running
+        self._cumulative.append((group, source, tuple(values)))
 
     def build(self, orders: dict[str, Sequence[int]] | None = None) -> FacetIndex:
         bitsets = {key: int.from_bytes(members, "little") for key, members in self._bytes.items()}
-        bitsets.update(self._derived)
-        return FacetIndex(self.size, bitsets, dict(orders or {}))
+        bitsets.update(_cumulate(bitsets, self._cumulative))
+        return FacetIndex(self.size, bitsets, dict(orders or {}), self._cumulative)

@@ -5,7 +5,9 @@ group; at 50,000 plants that is most of a second.  Instead each process keeps
 a FacetIndex (plants/faceting.py) built from the database in a fixed number
 of queries, and rebuilds it when the content's version token changes (any
 save, in any process: plants/models/versioning.py) or when a scheduled
-publication time passes.  A request then costs one query for the token, one
+publication time passes.  After an ordinary save it does not rebuild: it
+reads the change log (`FinderChange`) since its own version and re-reads only
+the plants changed since (`update()`).  A request then costs one query for the token, one
 for the page of cards, and one more for a text search.
 
 Plants are numbered in the default ("name") order, so that order needs no
@@ -15,7 +17,7 @@ list of its own.
 import threading
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.db import connection
@@ -28,6 +30,7 @@ from plants.faceting import FacetIndex, FacetIndexBuilder
 from plants.models import (
     FLAG_COLUMNS,
     ContentVersion,
+    FinderChange,
     GardenUse,
     NativeRange,
     PlantGardenUse,
@@ -61,6 +64,9 @@ class FinderIndex:
     ids: array  # plant id by position
     use_labels: dict[str, str] = field(default_factory=dict)  # slug -> name
     family_labels: dict[str, str] = field(default_factory=dict)  # slug -> "Asteraceae (aster family)"
+    use_slugs: dict[int, str] = field(default_factory=dict)  # GardenUse id -> slug
+    family_slugs: dict[int, str] = field(default_factory=dict)  # family Taxon id -> slug
+    sort_keys: dict[int, tuple] = field(default_factory=dict)  # plant id -> what its orders sort on
 
     def is_current(self, token: str, now: datetime) -> bool:
         return token == self.token and (self.valid_until is None or now < self.valid_until)
@@ -84,7 +90,7 @@ _lock = threading.Lock()
 
 
 def finder_index() -> FinderIndex:
-    """This process's index, rebuilt first if the content changed since it was built."""
+    """This process's index, caught up first if the content changed since it was built."""
     global _index
     token = ContentVersion.objects.current()
     now = timezone.now()
@@ -93,8 +99,60 @@ def finder_index() -> FinderIndex:
         return index
     with _lock:  # one build at a time in threaded servers; the others wait and reuse it
         if _index is None or not _index.is_current(token, now):
-            _index = build(token, now)
+            _index = _caught_up(_index, token, now) or build(token, now)
         return _index
+
+
+def _caught_up(index: FinderIndex | None, token: str, now: datetime) -> FinderIndex | None:
+    """`index` with the plants changed since its version applied, or None when it must be rebuilt."""
+    # A scheduled publication that came due added plants no change logged.
+    if index is None or index.token == token or (index.valid_until and now >= index.valid_until):
+        return None
+    changes = FinderChange.objects.since(index.token)
+    if not changes or changes[-1][0] != token or any(rebuild for _, rebuild, _ in changes[1:]):
+        return None  # its version left the log, the newest is not logged yet, or a change needs a rebuild
+    changed = {plant_id for _, _, ids in changes[1:] for plant_id in ids}
+    return update(index, changed, token, now)
+
+
+def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> FinderIndex | None:
+    """Re-read the changed plants and replace their bits: five queries at most, or None to rebuild.
+
+    Positions stay as they are, so a plant that would move in the name order
+    (a renamed one) or a plant added or removed (published, unpublished,
+    deleted) means a rebuild; a move in another order re-reads that order.
+    """
+    if len(changed) > min(FinderChange.MAX_PROFILES, max(100, len(index.ids) // 20)):
+        return None
+    rows = {
+        plant_id: (sort_key, keys)
+        for plant_id, sort_key, keys in _plant_values(
+            PlantProfile.objects.live(now).filter(pk__in=changed), index.family_slugs
+        )
+    }
+    if rows.keys() != changed & index.position_by_id.keys():
+        return None  # published or unpublished, deleted or scheduled
+    moved = set()
+    for plant_id, (sort_key, _) in rows.items():
+        for at, (old, new) in enumerate(zip(index.sort_keys[plant_id], sort_key, strict=True)):
+            if old != new:
+                moved.update(SORT_KEYS[at])
+    if DEFAULT_SORT in moved:
+        return None
+    position = index.position_by_id
+    memberships = {position[plant_id]: keys for plant_id, (_, keys) in rows.items()}
+    for key, plant_ids in _shared_values(index.use_slugs, list(rows)) if rows else ():
+        for plant_id in plant_ids:
+            memberships[position[plant_id]].append(key)
+    published = PlantProfile.objects.live(now)
+    orders = {sort: _order(published, sort, position) for sort in moved}
+    return replace(
+        index,
+        token=token,
+        valid_until=_next_publication(now),
+        facets=index.facets.replaced(memberships, orders),
+        sort_keys={**index.sort_keys, **{plant_id: sort_key for plant_id, (sort_key, _) in rows.items()}},
+    )
 
 
 def build(token: str, now: datetime) -> FinderIndex:
@@ -110,75 +168,110 @@ def build(token: str, now: datetime) -> FinderIndex:
             "pk", "slug", "scientific_name", "common_name"
         )
     }
+    family_slugs = {family_id: slug for family_id, (slug, _) in families.items()}
     ids = array("l")
+    sort_keys = {}
     members: dict[tuple[str, object], list[int]] = defaultdict(list)
-    flag_keys = list(FLAG_COLUMNS.values())
-    trait_columns = [
-        column if column == "water_need" else f"taxon__usda__{column}" for column in trait_facets.COLUMNS
-    ]
-    plants = published.order_by(*SORTS[DEFAULT_SORT][1]).values_list(
-        "pk", "zone_min", "zone_max", "is_rare", "family_id", *trait_columns, *FLAG_COLUMNS
-    )
-    trait_count = len(trait_columns)
-    for at, (plant_id, zone_min, zone_max, is_rare, family_id, *rest) in enumerate(_rows(plants)):
+    for at, (plant_id, sort_key, keys) in enumerate(
+        _plant_values(published.order_by(*SORTS[DEFAULT_SORT][1]), family_slugs)
+    ):
         ids.append(plant_id)
-        traits, flags = dict(zip(trait_facets.COLUMNS, rest[:trait_count], strict=True)), rest[trait_count:]
-        if zone_min is not None:
-            members["zone_min", zone_min].append(at)
-            members["zone_max", zone_max].append(at)  # None: the warm limit is not recorded
-        for key in trait_facets.memberships(traits):
+        sort_keys[plant_id] = sort_key
+        for key in keys:
             members[key].append(at)
-        if is_rare:
-            members["rare", True].append(at)
-        if family_id in families:
-            members["family", families[family_id][0]].append(at)
-        for key, flag in zip(flag_keys, flags, strict=True):
-            if flag:
-                members[key].append(at)
     position = {plant_id: at for at, plant_id in enumerate(ids)}
     uses = {
         use_id: (slug, name) for use_id, slug, name in GardenUse.objects.values_list("pk", "slug", "name")
     }
-    # One row per use or state with its plants' ids joined by commas: a few
-    # dozen rows instead of one per pair (hundreds of thousands at full size).
-    for use_id, plant_ids in _rows(
-        PlantGardenUse.objects.order_by()
-        .values("garden_use_id")
-        .annotate(ids=IdList("profile_id"))
-        .values_list("garden_use_id", "ids")
-    ):
-        members["use", uses[use_id][0]].extend(_known_positions(_split_ids(plant_ids), position))
-    for state, plant_ids in _rows(
-        NativeRange.objects.order_by()
-        .values("state")
-        .annotate(ids=IdList("profile_id"))
-        .values_list("state", "ids")
-    ):
-        members["state", state].extend(_known_positions(_split_ids(plant_ids), position))
+    use_slugs = {use_id: slug for use_id, (slug, _) in uses.items()}
+    for key, plant_ids in _shared_values(use_slugs):
+        members[key].extend(_known_positions(plant_ids, position))
     builder = FacetIndexBuilder(len(ids))
     for (group, value), items in members.items():
-        builder.add_many(group, value, items)
+        if items:  # a use or state only drafts have: no key, as an update would leave none
+            builder.add_many(group, value, items)
     del members
     builder.add_cumulative("zone_min_at_most", "zone_min", ZONE_ORDINALS)
     builder.add_cumulative("zone_max_at_least", "zone_max", ZONE_ORDINALS[::-1])
-    orders = {
-        sort: array(
-            "l",
-            (position[plant_id] for (plant_id,) in _rows(published.order_by(*ordering).values_list("pk"))),
-        )
-        for sort, (_, ordering) in SORTS.items()
-        if sort != DEFAULT_SORT
-    }
-    next_publication = PlantProfile.objects.scheduled(now).aggregate(next=Min("published_at"))["next"]
+    orders = {sort: _order(published, sort, position) for sort in SORTS if sort != DEFAULT_SORT}
     return FinderIndex(
         token=token,
-        valid_until=next_publication,
+        valid_until=_next_publication(now),
         facets=builder.build(orders),
         position_by_id=position,
         ids=ids,
         use_labels=dict(uses.values()),
         family_labels=dict(families.values()),
+        use_slugs=use_slugs,
+        family_slugs=family_slugs,
+        sort_keys=sort_keys,
     )
+
+
+# What a plant's place in each order depends on, in the order _plant_values() gives it.
+SORT_KEYS = (("name",), ("name", "botanical"), ("hardiest",))
+_TRAIT_COLUMNS = [
+    column if column == "water_need" else f"taxon__usda__{column}" for column in trait_facets.COLUMNS
+]
+
+
+def _plant_values(plants, family_slugs: dict[int, str]):
+    """(id, sort key, [(group, value)...]) of each plant, from its own row and its taxon's USDA record.
+
+    The one reading of a plant's filter values, for a build and an update alike.
+    """
+    flag_keys = list(FLAG_COLUMNS.values())
+    trait_count = len(_TRAIT_COLUMNS)
+    rows = plants.values_list(
+        "pk",
+        "common_name",
+        "taxon__scientific_name",
+        "zone_min",
+        "zone_max",
+        "is_rare",
+        "family_id",
+        *_TRAIT_COLUMNS,
+        *FLAG_COLUMNS,
+    )
+    for plant_id, common_name, scientific_name, zone_min, zone_max, is_rare, family_id, *rest in _rows(rows):
+        traits, flags = dict(zip(trait_facets.COLUMNS, rest[:trait_count], strict=True)), rest[trait_count:]
+        keys = list(trait_facets.memberships(traits))
+        if zone_min is not None:
+            keys += [("zone_min", zone_min), ("zone_max", zone_max)]  # None: the warm limit is not recorded
+        if is_rare:
+            keys.append(("rare", True))
+        if family_id in family_slugs:
+            keys.append(("family", family_slugs[family_id]))
+        keys += [key for key, flag in zip(flag_keys, flags, strict=True) if flag]
+        yield plant_id, (common_name, scientific_name, zone_min), keys
+
+
+def _shared_values(use_slugs: dict[int, str], profile_ids=None):
+    """((group, value), plant ids) for each garden use and state: one row each, the ids joined by commas.
+
+    A few dozen rows instead of one per pair (hundreds of thousands at full
+    size); only those of `profile_ids` when given.
+    """
+    for model, column, group in ((PlantGardenUse, "garden_use_id", "use"), (NativeRange, "state", "state")):
+        rows = model.objects.order_by()
+        if profile_ids is not None:
+            rows = rows.filter(profile_id__in=profile_ids)
+        for value, plant_ids in _rows(
+            rows.values(column).annotate(ids=IdList("profile_id")).values_list(column, "ids")
+        ):
+            yield (group, use_slugs[value] if group == "use" else value), _split_ids(plant_ids)
+
+
+def _order(published, sort: str, position: dict[int, int]) -> array:
+    """Positions in the order `sort` names, as the database sorts them."""
+    return array(
+        "l",
+        (position[plant_id] for (plant_id,) in _rows(published.order_by(*SORTS[sort][1]).values_list("pk"))),
+    )
+
+
+def _next_publication(now: datetime) -> datetime | None:
+    return PlantProfile.objects.scheduled(now).aggregate(next=Min("published_at"))["next"]
 
 
 class IdList(Aggregate):

@@ -17,6 +17,7 @@ from .models import (
     ConservationStatus,
     ContentVersion,
     DataSource,
+    FinderChange,
     GardenUse,
     NativeRange,
     NativeStatus,
@@ -75,7 +76,7 @@ def on_delete(sender, instance, **kwargs):
 
 # Any saved or deleted plant content makes cached public pages and finder indexes stale.
 for model in apps.get_app_config("plants").get_models():
-    if model in (ContentVersion, PlantPage):
+    if model in (ContentVersion, FinderChange, PlantPage):
         continue
     post_save.connect(on_save, sender=model, dispatch_uid=f"content-save-{model.__name__}")
     post_delete.connect(on_delete, sender=model, dispatch_uid=f"content-delete-{model.__name__}")

@@ -20,7 +20,7 @@ from .profile import (
 from .sources import DataSource
 from .taxonomy import Rank, Taxon
 from .usda import UsdaPlace, UsdaRecord
-from .versioning import ContentVersion
+from .versioning import ContentVersion, FinderChange
 
 __all__ = [
     "FLAG_COLUMNS",
@@ -29,6 +29,7 @@ __all__ = [
     "CareTip",
     "ConservationStatus",
     "ContentVersion",
+    "FinderChange",
     "DataSource",
     "GardenUse",
     "GrowthHabit",

@@ -1,5 +1,7 @@
 """plants.faceting: bitsets per filter value, counts, cumulative ranges and ordered pages."""
 
+import random
+
 import pytest
 
 from plants.faceting import FacetIndex, FacetIndexBuilder
@@ -94,3 +96,57 @@ def test_item_outside_the_index_is_refused():
     builder = FacetIndexBuilder(3)
     with pytest.raises(IndexError, match="outside 0..2"):
         builder.add("colour", "red", 3)
+
+
+def build(colours, sizes, zones, orders=None) -> FacetIndex:
+    builder = FacetIndexBuilder(len(colours))
+    for item, (colour, size, zone) in enumerate(zip(colours, sizes, zones, strict=True)):
+        builder.add("colour", colour, item)
+        builder.add("size", size, item)
+        builder.add("zone", zone, item)
+    builder.add_cumulative("zone_at_most", "zone", range(1, 10))
+    return builder.build(orders)
+
+
+def every_bitset(index) -> dict:
+    groups = ("colour", "size", "zone", "zone_at_most")
+    return {(group, value): index.bits(group, value) for group in groups for value in index.values(group)}
+
+
+def test_replaced_items_match_a_fresh_build(index):
+    rng = random.Random(7)
+    colours, sizes, zones = list(COLOURS), list(SIZES), list(ZONES)
+    current = index
+    for _ in range(30):
+        changed = rng.sample(range(len(colours)), rng.randint(1, 3))
+        for item in changed:
+            colours[item] = rng.choice(["red", "blue", "green", "purple"])
+            sizes[item] = rng.choice(SIZES)
+            zones[item] = rng.randint(1, 9)
+        current = current.replaced(
+            {
+                item: [("colour", colours[item]), ("size", sizes[item]), ("zone", zones[item])]
+                for item in changed
+            }
+        )
+        fresh = build(colours, sizes, zones)
+        assert every_bitset(current) == every_bitset(fresh)
+        assert set(current.values("colour")) == set(fresh.values("colour"))
+        for group in ("colour", "size", "zone_at_most"):
+            assert current.counts(group, current.all) == fresh.counts(group, fresh.all)
+
+
+def test_replaced_drops_a_value_no_item_has_and_keeps_orders_unless_given(index):
+    blue = [item for item, colour in enumerate(COLOURS) if colour == "blue"]
+    updated = index.replaced({item: [("colour", "red")] for item in blue})
+    assert "blue" not in updated.values("colour")
+    assert updated.bits("size", "m") == index.bits("size", "m") & ~index.bits_from(blue)
+    assert updated.positions(updated.all, "reverse", 0, 2) == [9, 8]
+    assert updated.positions(updated.all, "reverse", 0, 2) == index.positions(index.all, "reverse", 0, 2)
+    assert updated.replaced({}, {"reverse": [1, 0]}).positions(updated.all, "reverse") == [1, 0]
+    assert index.bits("colour", "blue")  # the original is unchanged
+
+
+def test_replaced_refuses_an_item_outside_the_index(index):
+    with pytest.raises(IndexError):
+        index.replaced({10: [("colour", "red")]})

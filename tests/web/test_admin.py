@@ -41,12 +41,12 @@ def test_changelist_add_and_change_pages_render(staff_client, alumroot, model, s
 def test_every_plants_model_is_registered():
     from django.apps import apps
 
-    from plants.models import ContentVersion, PlantPage, UsdaPlace, UsdaRecord
+    from plants.models import ContentVersion, FinderChange, PlantPage, UsdaPlace, UsdaRecord
 
-    # ContentVersion is bookkeeping for the finder's index and PlantPage is built
-    # from the rest: nobody edits either. USDA's rows are the import's own; the
+    # ContentVersion and FinderChange are bookkeeping for the finder's index and PlantPage
+    # is built from the rest: nobody edits them. USDA's rows are the import's own; the
     # profile's page in the admin shows them read-only.
-    not_edited = {ContentVersion, PlantPage, UsdaRecord, UsdaPlace}
+    not_edited = {ContentVersion, FinderChange, PlantPage, UsdaRecord, UsdaPlace}
     assert set(apps.get_app_config("plants").get_models()) - not_edited == set(PLANT_MODELS)
 
 

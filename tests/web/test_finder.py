@@ -196,7 +196,9 @@ def test_finder_queries_do_not_grow_with_plants(client, db, django_assert_max_nu
     factories.make_plants(195, uses=("rock-garden", "meadow"), rank_code="G2", usda=usda)
     assert PlantProfile.objects.count() == 200
     assert query_count(client, django_assert_max_num_queries, params) == small
-    assert small <= 12 + ("q" in params)  # a text search also looks among the taxa without a profile
+    # A text search also looks among the taxa without a profile; an index from an older
+    # version reads the change log once before it rebuilds (plants/finder_index.py).
+    assert small <= 13 + ("q" in params)
 
 
 def test_family_filter_reaches_varieties(client, alumroot):

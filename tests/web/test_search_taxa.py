@@ -192,7 +192,7 @@ def test_queries_do_not_grow_with_taxa(client, tmp_path, db, django_assert_max_n
     import_symbols(tmp_path / "many", THISTLES + cirsium_symbols(60))
     assert PlantProfile.objects.filter(family__scientific_name="Asteraceae").count() > 20
     assert queries_for(client, urls, django_assert_max_num_queries) == few
-    assert max(few) <= 13
+    assert max(few) <= 14  # the finder's first request: its index, built (after a look at the change log)
 
 
 def test_a_variety_is_counted_under_its_species_genus_and_family(client, alumroot):
