@@ -88,7 +88,9 @@ def _filter_parameters() -> list[OpenApiParameter]:
     """The finder's filters as query parameters: the same names, values and choices as /plants/."""
     parameters = []
     for name, each in PlantFilter.base_filters.items():
-        many = isinstance(each, django_filters.MultipleChoiceFilter | django_filters.ModelMultipleChoiceFilter)
+        many = isinstance(
+            each, django_filters.MultipleChoiceFilter | django_filters.ModelMultipleChoiceFilter
+        )
         kind = OpenApiTypes.BOOL if isinstance(each, django_filters.BooleanFilter) else OpenApiTypes.STR
         choices = each.extra.get("choices")
         parameters.append(
