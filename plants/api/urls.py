@@ -27,5 +27,5 @@ urlpatterns = [
         csp_update({"img-src": ["data:"]})(views.DocsView.as_view(url_name="api:schema")),
         name="docs",
     ),
-    re_path(r"^(?P<rest>.*)/$", views.NotFoundView.as_view(), name="not_found"),
+    re_path(r"^(?P<rest>[\s\S]*)/$", views.NotFoundView.as_view(), name="not_found"),
 ]

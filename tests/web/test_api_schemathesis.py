@@ -1,0 +1,58 @@
+"""schemathesis against the served schema: every operation, a fixed seed, no 5xx, every answer as documented."""
+
+import pytest
+import schemathesis
+import schemathesis.pytest
+from hypothesis import HealthCheck, seed, settings
+from rest_framework.throttling import AnonRateThrottle
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from nativeplants.wsgi import application
+from tests.support import factories
+
+TRAITS = {
+    "has_characteristics": True,
+    "bloom_period": "Late Spring",
+    "flower_color": "yellow",
+    "height_feet": 2.0,
+}
+
+
+@pytest.fixture
+def served_schema(alumroot, monkeypatch):
+    """The schema as /api/schema/ serves it, run against the site's WSGI application, with plants to find."""
+    factories.make_plants(3, usda=TRAITS, uses=("meadow",))
+    factories.hostile_plant()
+    monkeypatch.setattr(AnonRateThrottle, "rate", "1000000/minute", raising=False)
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+
+schema = schemathesis.pytest.from_fixture("served_schema")
+
+
+@pytest.mark.slow
+@schema.parametrize()
+@seed(18)
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_every_operation_keeps_to_its_schema(case):
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )
