@@ -3,6 +3,8 @@
 import pytest
 import schemathesis
 import schemathesis.pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, seed, settings
 from rest_framework.throttling import AnonRateThrottle
 from schemathesis.checks import not_a_server_error
@@ -29,7 +31,14 @@ def served_schema(alumroot, monkeypatch):
     factories.make_plants(3, usda=TRAITS, uses=("meadow",))
     factories.hostile_plant()
     monkeypatch.setattr(AnonRateThrottle, "rate", "1000000/minute", raising=False)
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    # As Django's test client does: a request must not close the test's connection (and its transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("served_schema")
