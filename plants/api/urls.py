@@ -20,7 +20,8 @@ urlpatterns = [
     path("taxa/", _cached(views.TaxonList), name="taxa"),
     path("taxa/<slug:slug>/", _cached(views.TaxonDetail), name="taxon"),
     path("zip/<str:code>/", _cached(views.ZipDetail), name="zip"),
-    path("schema/", _cached(views.SchemaView), name="schema"),
+    # Not from the page cache, whose key is the URL alone: the schema is YAML or JSON by the Accept header.
+    path("schema/", views.SchemaView.as_view(), name="schema"),
     # Swagger UI's stylesheet draws its icons as data: images; nothing else needs a change to the CSP.
     path(
         "docs/",

@@ -18,7 +18,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from plants import plant_pages, zip_codes
+from plants import plant_pages, usda_symbols, zip_codes
 from plants.api import records
 from plants.api import serializers as shapes
 from plants.filters import PlantFilter
@@ -139,7 +139,13 @@ class PlantDetail(PublicView):
         responses={200: shapes.PlantRecordSerializer, **ERRORS},
     )
     def get(self, request, symbol):
-        found = plant_pages.documents_for_symbols([symbol.upper()]).get(symbol.upper())
+        symbol = symbol.upper()
+        # Text that is no symbol names no plant (and never reaches the database: NUL bytes would fail there).
+        found = (
+            plant_pages.documents_for_symbols([symbol]).get(symbol)
+            if usda_symbols.is_usda_symbol(symbol)
+            else None
+        )
         if found is None:
             raise NotFound(f"No published plant has the USDA symbol {symbol}.")
         return Response(records.plant_record(found.symbol, found.slug, found.document))

@@ -165,3 +165,23 @@ def test_unknown_zip_is_404_and_malformed_400(client, db):
     assert malformed.json()["errors"] == [
         {"field": "code", "message": "Enter a ZIP code of five digits, such as 80302."}
     ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/plants/%00/",
+        "/api/plants/?q=%00",
+        "/api/plants/?use=%00",
+        "/api/plants/?family=a%00b",
+        "/api/plants/?zone=%00",
+        "/api/taxa/?parent=a%00",
+        "/api/taxa/%00/",
+        "/api/zip/%00/",
+        "/api/plants/" + "A" * 5000 + "/",
+    ],
+)
+def test_hostile_addresses_are_4xx_not_5xx(client, alumroot, path):
+    response = client.get(path)
+    assert 400 <= response.status_code < 500
+    assert "detail" in response.json()
