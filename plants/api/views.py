@@ -11,7 +11,7 @@ import django_filters
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -136,6 +136,15 @@ class PlantDetail(PublicView):
     @extend_schema(
         operation_id="get_plant",
         summary="Every fact of a plant's page, each group with its source and licence",
+        parameters=[
+            OpenApiParameter(
+                "symbol",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="A USDA PLANTS symbol, in any letter case.",
+                examples=[OpenApiExample("Littleleaf alumroot", value="HEPAM2")],
+            )
+        ],
         responses={200: shapes.PlantRecordSerializer, **ERRORS},
     )
     def get(self, request, symbol):
@@ -182,6 +191,14 @@ class TaxonDetail(PublicView):
     @extend_schema(
         operation_id="get_taxon",
         summary="A taxon with its ancestors and children",
+        parameters=[
+            OpenApiParameter(
+                "slug",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                examples=[OpenApiExample("Saxifrage family", value="saxifragaceae")],
+            )
+        ],
         responses={200: shapes.TaxonDetailSerializer, **ERRORS},
     )
     def get(self, request, slug):
@@ -196,6 +213,16 @@ class ZipDetail(PublicView):
     @extend_schema(
         operation_id="get_zip_code",
         summary="The hardiness zone (and which map gave it), state and city of a ZIP code",
+        parameters=[
+            OpenApiParameter(
+                "code",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                pattern="^[0-9]{5}$",
+                description="Five digits.",
+                examples=[OpenApiExample("Boulder, Colorado", value="80302")],
+            )
+        ],
         responses={200: shapes.ZipPlaceSerializer, **ERRORS},
     )
     def get(self, request, code):
