@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "plants",
 ]
@@ -187,6 +190,40 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nativeplants"}
     }
 
+# --- The JSON API (plants/api/) ------------------------------------------
+# Read-only and anonymous: no authentication (so no session, no CSRF), JSON
+# only (no browsable HTML pages, which would break the CSP and share cache
+# keys with the JSON), and a per-address rate through the default cache.
+API_THROTTLE_RATE = env.text("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "plants.api.errors.handle",
+    # The client's address as the throttle counts it: X-Forwarded-For only behind trusted proxies.
+    "NUM_PROXIES": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Native Plants API",
+    "DESCRIPTION": (
+        "Read-only data on North American native plants: the plant finder's filters and counts, "
+        "every fact of a plant's page with its source and licence, the classification, and ZIP code zones."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # The documentation's scripts and styles from this site, under its Content-Security-Policy.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge from validator.swagger.io: the page loads nothing from another origin.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+}
+
 # --- Security -------------------------------------------------------------
 # HTTPS=1 when the site is served over HTTPS (always, in production): HTTP is
 # redirected, cookies are sent over HTTPS only, and browsers are told by HSTS
@@ -214,6 +251,7 @@ X_FRAME_OPTIONS = "DENY"
 # then are those headers believed; a client that can reach Django directly
 # could otherwise forge them (to look like HTTPS, or to dodge the login lock-out).
 TRUSTED_PROXIES = env.whole_number("TRUSTED_PROXIES", 0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXIES
 if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES

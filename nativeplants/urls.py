@@ -1,4 +1,4 @@
-"""Root URLs: the public site, sitemap and robots.txt, the health check, and the admin (at ADMIN_URL)."""
+"""Root URLs: the public site, the JSON API, sitemap and robots.txt, the health check, and the admin (at ADMIN_URL)."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -22,6 +22,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("api/", include("plants.api.urls")),
     path("", include("plants.urls")),
 ]
 
