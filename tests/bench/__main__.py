@@ -43,6 +43,9 @@ TARGETS_MS = {
     "plant page, ZIP question": 20,
     "plant page, alumroot": 20,
     "finder, text search": 100,
+    "plant list, 100 plants": 30,
+    "API: plants, zone + light": 30,
+    "API: a plant's record": 10,
 }
 
 

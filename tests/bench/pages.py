@@ -48,4 +48,6 @@ def page_urls(flora: bool = False) -> dict[str, str]:
     pages["plant list, 100 plants"] = "/list/?plants=" + ",".join(
         published.values_list("usda_symbol", flat=True)[:100]
     )
+    pages["API: plants, zone + light"] = "/api/plants/?zone=5b&light=full_sun"
+    pages["API: a plant's record"] = f"/api/plants/{plant.usda_symbol}/"
     return pages
