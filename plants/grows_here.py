@@ -82,29 +82,26 @@ def _native(document: dict, place: ZipPlace) -> Verdict:
 def _hardy(document: dict, place: ZipPlace) -> Verdict:
     if place.zone is None:
         return Verdict(NOT_ENOUGH_DATA, f"Not enough data: we have no USDA zone for ZIP {place.code}.")
+    low, high = document["zone_min"], document["zone_max"]
+    if low is None:
+        return Verdict(NOT_ENOUGH_DATA, "Not enough data: we have no hardiness range for this plant.")
     yours, your_winters = place.zone_label, zones.band_fahrenheit(place.zone)[0]
-    if not document["zone_range"] and document["hardy_to"]:
+    if place.zone < low:
+        return _too_cold(yours, your_winters, low)
+    if high is None:
         # A cold limit alone (as USDA PLANTS gives it): hardiness is answered, heat is not.
-        low = zones.parse_range(document["hardy_to"]).low
-        if place.zone < low:
-            return _too_cold(yours, your_winters, low)
         return Verdict(
             HARDY,
             f"Hardy in your zone, {yours} (it is hardy to zone {zones.label(low)}; "
             "how much heat it takes is not recorded).",
         )
-    if not document["zone_range"]:
-        return Verdict(NOT_ENOUGH_DATA, "Not enough data: we have no hardiness range for this plant.")
-    plant = zones.parse_range(document["zone_range"])
-    if place.zone < plant.low:
-        return _too_cold(yours, your_winters, plant.low)
-    if place.zone > plant.high:
+    if place.zone > high:
         return Verdict(
             TOO_WARM,
-            f"Your zone, {yours}, is warmer than its range (zones {plant}): "
+            f"Your zone, {yours}, is warmer than its range (zones {document['zone_range']}): "
             "it survives the winter but may not thrive.",
         )
-    return Verdict(HARDY, f"Hardy in your zone, {yours} (it grows in zones {plant}).")
+    return Verdict(HARDY, f"Hardy in your zone, {yours} (it grows in zones {document['zone_range']}).")
 
 
 def _too_cold(yours: str, your_winters: int, low: int) -> Verdict:

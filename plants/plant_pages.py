@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import linebreaks
 
-from plants import zones
 from plants.models import PlantPage, PlantProfile, UsdaPlace
 from plants.models.profile import Visibility
 from plants.structured_data import plant_json_ld
@@ -34,7 +33,7 @@ from plants.usda import growing_data, profile_text
 
 # Raise when build_document() or the templates change what a document holds:
 # a stored document of another version is rebuilt on its page's next visit.
-DOCUMENT_VERSION = 6
+DOCUMENT_VERSION = 7
 # Profiles rebuilt per batch: one for_page() prefetch per batch keeps memory flat.
 BATCH_SIZE = 500
 
@@ -139,8 +138,6 @@ def build_document(profile: PlantProfile) -> dict:
         "zone_min": profile.zone_min,
         "zone_max": profile.zone_max,
         "hardiness": profile.hardiness,
-        # The cold limit where it is all that is known (USDA PLANTS' plants): "4a".
-        "hardy_to": zones.label(profile.zone_min) if profile.zone_min and profile.zone_max is None else "",
         "zone_scale": [
             {"number": cell.number, "in_range": cell.in_range, "partial": cell.partial}
             for cell in profile.zone_scale

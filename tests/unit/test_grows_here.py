@@ -2,7 +2,7 @@
 
 import pytest
 
-from plants import grows_here
+from plants import grows_here, zones
 from plants.zip_codes import ZipPlace
 
 BOULDER = ZipPlace("80302", 11, 2023, "CO", "Boulder")  # zone 6a: winters to -10 °F
@@ -12,11 +12,14 @@ NO_STATE = ZipPlace("88888", 15, 2023, None, None)
 
 
 def document(native_ranges=("Colorado",), statuses=("L48 N",), zone_range="4–8", hardy_to=""):
+    """A page document's fields the answer reads; `hardy_to` a cold limit alone ("4a")."""
+    span = zones.parse_range(zone_range or hardy_to) if zone_range or hardy_to else None
     return {
         "native_ranges": list(native_ranges),
         "native_statuses": [{"label": "", "code": code} for code in statuses],
         "zone_range": zone_range,
-        "hardy_to": hardy_to,
+        "zone_min": span.low if span else None,
+        "zone_max": span.high if zone_range else None,
     }
 
 
