@@ -294,7 +294,7 @@ class PlantProfileAdmin(ContentAdmin):
         with content.noting() as change:
             # Pages read publication beside their documents, and no derived column depends
             # on it: only the content version (cached pages, finder indexes) goes stale.
-            change.something()
+            change.publication(pks)
         LogEntry.objects.log_actions(
             user_id=request.user.pk,
             queryset=models.PlantProfile.objects.filter(pk__in=pks).select_related("taxon"),

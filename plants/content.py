@@ -33,7 +33,7 @@ from django.db import transaction
 
 from plants import derived, plant_pages
 from plants.caching import forget_content_token
-from plants.models import ContentVersion, FinderChange, PlantPage, PlantProfile, Taxon
+from plants.models import ContentVersion, FinderChange, PlantPage, PlantProfile, Rank, Taxon
 
 _open: contextvars.ContextVar[Change | None] = contextvars.ContextVar("open_content_change", default=None)
 
@@ -51,6 +51,8 @@ class Change:
     # Querysets of profiles citing a changed source or vocabulary term: their pages.
     citing: list = field(default_factory=list)
     deleted_ids: set[int] = field(default_factory=set)
+    # Profiles published or unpublished in bulk: only the finder and cached pages see it.
+    publication_ids: set[int] = field(default_factory=set)
     # Anything at all changed (a vocabulary term no page cites yet still changes the finder).
     touched: bool = False
     # Something changed that is not one profile's own row (a taxon, a term, a bulk update): finders rebuild.
@@ -65,6 +67,11 @@ class Change:
         self.taxon_ids.update(ids)
         self.touched = self.beyond_profiles = True
 
+    def new_taxon(self, rank: str) -> None:
+        """A taxon added: no plant is below it yet, but a family is a new label in every finder, which rebuild."""
+        self.touched = True
+        self.beyond_profiles |= rank == Rank.FAMILY
+
     def cited_by(self, profiles) -> None:
         """Profiles (a queryset) whose pages cite a changed source or term."""
         self.citing.append(profiles)
@@ -72,6 +79,11 @@ class Change:
 
     def deleted(self, ids) -> None:
         self.deleted_ids.update(ids)
+        self.touched = True
+
+    def publication(self, ids) -> None:
+        """Profiles whose publication changed in bulk: pages read it beside their documents, so only the version."""
+        self.publication_ids.update(ids)
         self.touched = True
 
     def something(self) -> None:
@@ -98,7 +110,7 @@ class Change:
         plant_pages.refresh_ids(page_ids)
         token = ContentVersion.objects.bump()
         # A profile's finder values are its own row and its uses and ranges (page-only rows included).
-        touched = self.derived_ids | self.page_ids | self.deleted_ids
+        touched = self.derived_ids | self.page_ids | self.deleted_ids | self.publication_ids
         FinderChange.objects.record(token, touched, rebuild=self.beyond_profiles)
         forget_content_token()  # this process sees its own change at once
 

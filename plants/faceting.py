@@ -7,8 +7,10 @@ AND and a popcount per option, whatever the number of items.
 
 Items are numbered 0..size-1 by the caller (the finder numbers plants in its
 default sort order, see plants/finder_index.py).  A bitset is a Python int
-whose bit *p* is set when item *p* has the value.  Nothing here knows about
-Django or plants.
+whose bit *p* is set when item *p* has the value.  An index can be replaced by
+one in which some items changed, were added (numbered after the others) or
+removed (their numbers left unused): `FacetIndex.replaced`.  Nothing here
+knows about Django or plants.
 """
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -28,9 +30,11 @@ class FacetIndex:
         bitsets: dict[Key, int],
         orders: dict[str, Sequence[int]],
         cumulative: Sequence[Cumulative] = (),
+        all_items: int | None = None,
     ):
         self.size = size
-        self.all = (1 << size) - 1
+        # Every item, less those removed since the build (`replaced`).
+        self.all = (1 << size) - 1 if all_items is None else all_items
         self._bitsets = bitsets
         self._orders = orders
         self._cumulative = tuple(cumulative)
@@ -51,10 +55,7 @@ class FacetIndex:
 
     def bits_from(self, items: Iterable[int]) -> int:
         """A bitset of the given items (a search's matches, say)."""
-        members = bytearray((self.size + 7) // 8 or 1)
-        for item in items:
-            members[item >> 3] |= 1 << (item & 7)
-        return int.from_bytes(members, "little")
+        return _bits_from(items, self.size)
 
     def values(self, group: str) -> list[Value]:
         """Every value some item has in `group`, in the order they were first added."""
@@ -89,20 +90,38 @@ class FacetIndex:
         return found
 
     def replaced(
-        self, memberships: Mapping[int, Iterable[Key]], orders: Mapping[str, Sequence[int]] | None = None
+        self,
+        memberships: Mapping[int, Iterable[Key]],
+        orders: Mapping[str, Sequence[int]] | None = None,
+        *,
+        size: int | None = None,
+        removed: Iterable[int] = (),
     ) -> "FacetIndex":
         """A new index in which each item of `memberships` has exactly the given (group, value) keys.
 
         Other items keep theirs; cumulative groups are derived again; a key no
         item has any more is dropped, as a fresh build would never have added
         it.  `orders` replaces the named orders given (an item that moved).
+        `size` (at least the current one) adds the items numbered from the
+        current size up to it, and then every named order must be given anew
+        (an old one would not list them); `removed` items leave every bitset
+        and `all`, so that no order yields them whether it still lists them or not.
         """
-        for item in memberships:
-            if not 0 <= item < self.size:
-                raise IndexError(f"item {item} is outside 0..{self.size - 1}")
-        keep = ~self.bits_from(memberships)
+        size = self.size if size is None else size
+        if size < self.size:
+            raise ValueError(f"an index cannot shrink (from {self.size} to {size} items)")
+        if size > self.size and self._orders.keys() - (orders or {}).keys():
+            raise ValueError("items were added: every named order must be given again")
+        removed = set(removed)
+        for item in [*memberships, *removed]:
+            if not 0 <= item < size:
+                raise IndexError(f"item {item} is outside 0..{size - 1}")
+        gone = _bits_from(removed, size)
+        keep = ~(_bits_from(memberships, size) | gone)
         added: dict[Key, int] = {}
         for item, keys in memberships.items():
+            if item in removed:
+                raise ValueError(f"item {item} is both changed and removed")
             for key in keys:
                 added[key] = added.get(key, 0) | 1 << item
         derived = {(group, value) for group, _, values in self._cumulative for value in values}
@@ -111,7 +130,21 @@ class FacetIndex:
             if key not in derived and (bits := self._bitsets.get(key, 0) & keep | added.get(key, 0)):
                 bitsets[key] = bits
         bitsets.update(_cumulate(bitsets, self._cumulative))
-        return FacetIndex(self.size, bitsets, {**self._orders, **(orders or {})}, self._cumulative)
+        grown = ((1 << size) - 1) ^ ((1 << self.size) - 1)
+        return FacetIndex(
+            size,
+            bitsets,
+            {**self._orders, **(orders or {})},
+            self._cumulative,
+            all_items=(self.all | grown) & ~gone,
+        )
+
+
+def _bits_from(items: Iterable[int], size: int) -> int:
+    members = bytearray((size + 7) // 8 or 1)
+    for item in items:
+        members[item >> 3] |= 1 << (item & 7)
+    return int.from_bytes(members, "little")
 
 
 def _cumulate(bitsets: Mapping[Key, int], cumulative: Iterable[Cumulative]) -> dict[Key, int]:

@@ -21,7 +21,7 @@ import django_filters
 from django import forms
 
 from plants import regions, search, trait_facets, zip_codes
-from plants.finder_index import SORTS, FinderIndex, family_label, finder_index
+from plants.finder_index import DEFAULT_SORT, SORTS, FinderIndex, family_label, finder_index
 from plants.forms import GardenZoneField, ZipCodeField
 from plants.models import (
     FLAG_FIELDS,
@@ -218,8 +218,9 @@ class PlantFilter(django_filters.FilterSet):
         """Positions of the plants matching the text search, best first (one query)."""
         ranks = dict(search.ranked_matches(PlantProfile.objects.live(), self.active["q"]))
         positions = self.index.positions_of(ranks)
-        # Best rank first; among equals, the finder's name order (positions follow it).
-        return sorted(positions, key=lambda at: (-ranks[self.index.ids[at]], at))
+        # Best rank first; among equals, the finder's name order.
+        index = self.index
+        return sorted(positions, key=lambda at: (-ranks[index.ids[at]], index.name_rank(at)))
 
     @cached_property
     def _selections(self) -> dict[str, int]:
@@ -250,7 +251,7 @@ class PlantFilter(django_filters.FilterSet):
         if "q" in self.active and not sort:
             order = self._search_order
         else:
-            order = None if (sort or "name") == "name" else sort
+            order = self.index.order(sort or DEFAULT_SORT)
         return FinderResults(self.index, self.matching_without(None), order)
 
     # -- facets ----------------------------------------------------------

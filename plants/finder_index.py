@@ -5,13 +5,15 @@ group; at 50,000 plants that is most of a second.  Instead each process keeps
 a FacetIndex (plants/faceting.py) built from the database in a fixed number
 of queries, and rebuilds it when the content's version token changes (any
 save, in any process: plants/models/versioning.py) or when a scheduled
-publication time passes.  After an ordinary save it does not rebuild: it
-reads the change log (`FinderChange`) since its own version and re-reads only
-the plants changed since (`update()`).  A request then costs one query for the token, one
-for the page of cards, and one more for a text search.
+publication time passes.  After a save it does not rebuild: it reads the
+change log (`FinderChange`) since its own version and re-reads only the plants
+changed since (`update()`), and the plants whose publication came due.  A
+request then costs one query for the token, one for the page of cards, and
+one more for a text search.
 
-Plants are numbered in the default ("name") order, so that order needs no
-list of its own.
+A build numbers plants in the default ("name") order, so that order needs no
+list of its own until an update moves a plant in it or adds one (numbered
+after the others); from then on the index keeps the name order as a list too.
 """
 
 import threading
@@ -67,9 +69,19 @@ class FinderIndex:
     use_slugs: dict[int, str] = field(default_factory=dict)  # GardenUse id -> slug
     family_slugs: dict[int, str] = field(default_factory=dict)  # family Taxon id -> slug
     sort_keys: dict[int, tuple] = field(default_factory=dict)  # plant id -> what its orders sort on
+    # Rank in the name order by position, once positions no longer follow it (an update moved or added plants).
+    name_ranks: array | None = None
 
     def is_current(self, token: str, now: datetime) -> bool:
         return token == self.token and (self.valid_until is None or now < self.valid_until)
+
+    def order(self, sort: str):
+        """The facets' order for `sort`: None (position order) for the name order while positions follow it."""
+        return None if sort == DEFAULT_SORT and self.name_ranks is None else sort
+
+    def name_rank(self, position: int) -> int:
+        """A plant's place in the name order, to break ties in another order (a search's ranks)."""
+        return position if self.name_ranks is None else self.name_ranks[position]
 
     def positions_of(self, ids) -> list[int]:
         """Positions of the given plant ids, in the order given; ids not in the index are skipped."""
@@ -105,24 +117,34 @@ def finder_index() -> FinderIndex:
 
 def _caught_up(index: FinderIndex | None, token: str, now: datetime) -> FinderIndex | None:
     """`index` with the plants changed since its version applied, or None when it must be rebuilt."""
-    # A scheduled publication that came due added plants no change logged.
-    if index is None or index.token == token or (index.valid_until and now >= index.valid_until):
+    if index is None:
         return None
-    changes = FinderChange.objects.since(index.token)
-    if not changes or changes[-1][0] != token or any(rebuild for _, rebuild, _ in changes[1:]):
-        return None  # its version left the log, the newest is not logged yet, or a change needs a rebuild
-    changed = {plant_id for _, _, ids in changes[1:] for plant_id in ids}
+    changed: set[int] = set()
+    if index.token != token:
+        changes = FinderChange.objects.since(index.token)
+        if not changes or changes[-1][0] != token or any(rebuild for _, rebuild, _ in changes[1:]):
+            return None  # its version left the log, the newest is not logged yet, or a change needs a rebuild
+        changed = {plant_id for _, _, ids in changes[1:] for plant_id in ids}
+    if index.valid_until and now >= index.valid_until:
+        # Scheduled publications came due, which no change logged: every plant live since
+        # published at or after the time the index was good until (those before were live then).
+        due = PlantProfile.objects.live(now).filter(published_at__gte=index.valid_until)
+        changed.update(due.values_list("pk", flat=True))
     return update(index, changed, token, now)
 
 
 def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> FinderIndex | None:
-    """Re-read the changed plants and replace their bits: five queries at most, or None to rebuild.
+    """Re-read the changed plants and apply them, in seven queries at most; or None to rebuild.
 
-    Positions stay as they are, so a plant that would move in the name order
-    (a renamed one) or a plant added or removed (published, unpublished,
-    deleted) means a rebuild; a move in another order re-reads that order.
+    A changed plant's bits are replaced; a plant no longer live (unpublished,
+    deleted, rescheduled) leaves every bitset, its position unused; a newly
+    live one is numbered after the others.  An order is re-read from the
+    database when a plant moved in it, and every order when plants were added.
+    Too many changed plants, or too many unused positions, and it is cheaper
+    to rebuild.
     """
-    if len(changed) > min(FinderChange.MAX_PROFILES, max(100, len(index.ids) // 20)):
+    limit = update_limit(len(index.ids))
+    if len(changed) > limit:
         return None
     rows = {
         plant_id: (sort_key, keys)
@@ -130,29 +152,52 @@ def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> 
             PlantProfile.objects.live(now).filter(pk__in=changed), index.family_slugs
         )
     }
-    if rows.keys() != changed & index.position_by_id.keys():
-        return None  # published or unpublished, deleted or scheduled
-    moved = set()
-    for plant_id, (sort_key, _) in rows.items():
-        for at, (old, new) in enumerate(zip(index.sort_keys[plant_id], sort_key, strict=True)):
-            if old != new:
-                moved.update(SORT_KEYS[at])
-    if DEFAULT_SORT in moved:
+    known = index.position_by_id
+    removed = [plant_id for plant_id in changed if plant_id in known and plant_id not in rows]
+    added = sorted(plant_id for plant_id in rows if plant_id not in known)
+    unused = len(index.ids) - len(known) + len(removed)
+    if unused > limit:
         return None
-    position = index.position_by_id
+    moved = set(SORTS) if added else set()
+    for plant_id, (sort_key, _) in rows.items():
+        if plant_id in known:
+            for at, (old, new) in enumerate(zip(index.sort_keys[plant_id], sort_key, strict=True)):
+                if old != new:
+                    moved.update(SORT_KEYS[at])
+    ids = array("l", index.ids)
+    ids.extend(added)
+    position = {plant_id: at for plant_id, at in known.items() if plant_id not in removed}
+    position.update((plant_id, at) for at, plant_id in enumerate(added, start=len(index.ids)))
     memberships = {position[plant_id]: keys for plant_id, (_, keys) in rows.items()}
     for key, plant_ids in _shared_values(index.use_slugs, list(rows)) if rows else ():
         for plant_id in plant_ids:
             memberships[position[plant_id]].append(key)
     published = PlantProfile.objects.live(now)
     orders = {sort: _order(published, sort, position) for sort in moved}
+    name_ranks = index.name_ranks
+    if DEFAULT_SORT in moved:
+        name_ranks = array("l", bytes(len(ids) * array("l").itemsize))
+        for rank, at in enumerate(orders[DEFAULT_SORT]):
+            name_ranks[at] = rank
+    sort_keys = {plant_id: key for plant_id, key in index.sort_keys.items() if plant_id in position}
+    sort_keys.update((plant_id, sort_key) for plant_id, (sort_key, _) in rows.items())
     return replace(
         index,
         token=token,
         valid_until=_next_publication(now),
-        facets=index.facets.replaced(memberships, orders),
-        sort_keys={**index.sort_keys, **{plant_id: sort_key for plant_id, (sort_key, _) in rows.items()}},
+        facets=index.facets.replaced(
+            memberships, orders, size=len(ids), removed=[known[plant_id] for plant_id in removed]
+        ),
+        position_by_id=position,
+        ids=ids,
+        sort_keys=sort_keys,
+        name_ranks=name_ranks,
     )
+
+
+def update_limit(positions: int) -> int:
+    """The most plants an update re-reads, or positions it leaves unused, before a rebuild is the cheaper."""
+    return min(FinderChange.MAX_PROFILES, max(100, positions // 20))
 
 
 def build(token: str, now: datetime) -> FinderIndex:
@@ -209,7 +254,7 @@ def build(token: str, now: datetime) -> FinderIndex:
 
 
 # What a plant's place in each order depends on, in the order _plant_values() gives it.
-SORT_KEYS = (("name",), ("name", "botanical"), ("hardiest",))
+SORT_KEYS = (("name", "hardiest"), ("name", "botanical"), ("hardiest",))
 _TRAIT_COLUMNS = [
     column if column == "water_need" else f"taxon__usda__{column}" for column in trait_facets.COLUMNS
 ]

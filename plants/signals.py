@@ -43,7 +43,9 @@ CITED_BY = {
 }
 
 
-def note(change: content.Change, sender, instance, *, deleted: bool, raw: bool = False) -> None:
+def note(
+    change: content.Change, sender, instance, *, deleted: bool, raw: bool = False, created: bool = False
+) -> None:
     """What a saved or deleted row of `sender` makes stale."""
     if sender is PlantProfile:
         if deleted:
@@ -52,6 +54,8 @@ def note(change: content.Change, sender, instance, *, deleted: bool, raw: bool =
             change.profiles([instance.pk])
     elif sender in DERIVED_FROM_PARTS or sender in PAGE_ONLY_PARTS:
         change.profiles([instance.profile_id], derived_changed=sender in DERIVED_FROM_PARTS)
+    elif sender is Taxon and created and not raw:
+        change.new_taxon(instance.rank)
     elif sender is Taxon and not raw and not deleted:
         # A renamed or moved taxon changes the family, search names and classification of every plant below it.
         # (A loaded taxon has no profiles below it that the load does not save too.)
@@ -62,9 +66,9 @@ def note(change: content.Change, sender, instance, *, deleted: bool, raw: bool =
         change.something()
 
 
-def on_save(sender, instance, raw=False, **kwargs):
+def on_save(sender, instance, raw=False, created=False, **kwargs):
     with content.noting() as change:
-        note(change, sender, instance, deleted=False, raw=raw)
+        note(change, sender, instance, deleted=False, raw=raw, created=created)
 
 
 def on_delete(sender, instance, **kwargs):

@@ -82,7 +82,7 @@ class FinderChange(models.Model):
 
     plants/finder_index.py reads the entries after its own version's; `rebuild`
     marks a change it cannot apply plant by plant (a renamed taxon or garden
-    use, a bulk publication, a change to very many plants).
+    use, a new vocabulary term, a change to very many plants).
     """
 
     # A change touching more plants than this is logged as "rebuild": the finder would rebuild anyway.

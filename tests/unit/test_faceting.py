@@ -150,3 +150,61 @@ def test_replaced_drops_a_value_no_item_has_and_keeps_orders_unless_given(index)
 def test_replaced_refuses_an_item_outside_the_index(index):
     with pytest.raises(IndexError):
         index.replaced({10: [("colour", "red")]})
+
+
+def keys_by_item(index, items) -> dict:
+    """Each item's (group, value) keys, for the items given (its numbers in `index`)."""
+    found = {item: set() for item in items}
+    for (group, value), bits in every_bitset(index).items():
+        for item in index.positions(bits):
+            found[item].add((group, value))
+    return found
+
+
+def test_replaced_with_items_added_and_removed_matches_a_fresh_build(index):
+    rng = random.Random(11)
+    # item number -> (colour, size, zone), for the items the index holds now
+    alive = dict(enumerate(zip(COLOURS, SIZES, ZONES, strict=True)))
+    current = index.replaced({}, {"reverse": sorted(alive, reverse=True)})
+    for _ in range(40):
+        removed = set(rng.sample(sorted(alive), rng.randint(0, min(2, len(alive) - 1))))
+        for item in removed:
+            del alive[item]
+        new = list(range(current.size, current.size + rng.randint(0, 2)))
+        edited = [*rng.sample(sorted(alive), min(2, len(alive))), *new]
+        for item in edited:
+            alive[item] = (rng.choice(["red", "blue", "green"]), rng.choice(SIZES), rng.randint(1, 9))
+        changed = {
+            item: [("colour", c), ("size", s), ("zone", z)]
+            for item, (c, s, z) in alive.items()
+            if item in edited
+        }
+        current = current.replaced(
+            changed, {"reverse": sorted(alive, reverse=True)}, size=current.size + len(new), removed=removed
+        )
+        live = sorted(alive)
+        fresh = build(*map(list, zip(*(alive[item] for item in live), strict=True)))
+        assert current.positions(current.all) == live
+        as_fresh = {live[at]: keys for at, keys in keys_by_item(fresh, range(len(live))).items()}
+        assert keys_by_item(current, live) == as_fresh
+        for group in ("colour", "size", "zone_at_most"):
+            assert current.counts(group, current.all) == fresh.counts(group, fresh.all)
+        assert current.positions(current.all, "reverse") == live[::-1]
+
+
+def test_removed_items_leave_orders_that_still_list_them(index):
+    updated = index.replaced({}, removed=[9, 8])
+    assert updated.positions(updated.all, "reverse", 0, 2) == [7, 6]
+    assert updated.all.bit_count() == 8
+    assert 9 not in updated.positions(updated.bits("colour", "red"))
+
+
+def test_items_added_need_every_order_again_and_an_index_never_shrinks(index):
+    with pytest.raises(ValueError, match="every named order"):
+        index.replaced({10: [("colour", "red")]}, size=11)
+    grown = index.replaced({10: [("colour", "red")]}, {"reverse": list(range(10, -1, -1))}, size=11)
+    assert grown.positions(grown.bits("colour", "red"), "reverse", 0, 2) == [10, 9]
+    with pytest.raises(ValueError, match="cannot shrink"):
+        grown.replaced({}, size=10)
+    with pytest.raises(ValueError, match="both changed and removed"):
+        index.replaced({1: [("colour", "red")]}, removed=[1])

@@ -89,7 +89,7 @@ def fresh_index():
 
 def plant_by_plant(index) -> dict:
     """Each plant's (group, value) keys, by plant id: what the index says of it, whatever its position."""
-    keys = {plant_id: set() for plant_id in index.ids}
+    keys = {plant_id: set() for plant_id in index.position_by_id}
     for group in GROUPS:
         for value in index.facets.values(group):
             for at in index.facets.positions(index.facets.bits(group, value)):
@@ -99,8 +99,7 @@ def plant_by_plant(index) -> dict:
 
 def orders(index) -> dict:
     facets = index.facets
-    by_sort = {sort: facets.positions(facets.all, sort) for sort in finder_index.SORTS if sort != "name"}
-    by_sort["name"] = facets.positions(facets.all)
+    by_sort = {sort: facets.positions(facets.all, index.order(sort)) for sort in finder_index.SORTS}
     return {sort: [index.ids[at] for at in positions] for sort, positions in by_sort.items()}
 
 
@@ -226,9 +225,8 @@ def test_an_updated_index_equals_a_fresh_build(client, garden, builds, seed):
         page_rng = random.Random(len(kinds))
         assert finder_pages(client, page_rng) == with_update, kinds
         finder_index._index = updated  # the next change updates the updated index: updates chain
-    # A plant's own fields, uses and states: applied plant by plant, every time.
-    applied = ("light", "zones", "uses", "states", "water", "several")
-    assert all(kind.endswith("(incremental)") for kind in kinds if kind.startswith(applied)), kinds
+    # Every kind of change is applied plant by plant: renames, publications, new plants and deletions too.
+    assert all(kind.endswith("(incremental)") for kind in kinds), kinds
 
 
 @override_settings(CACHE_SECONDS=0)
@@ -271,46 +269,102 @@ def test_a_warm_request_after_an_update_reads_only_the_token_and_one_page(
 
 
 @override_settings(CACHE_SECONDS=0)
-@pytest.mark.parametrize(
-    "change",
-    ["publish", "rename", "taxon", "left the log", "too many"],
-)
+@pytest.mark.parametrize("change", ["rename", "publish", "unpublish", "delete", "new"])
+def test_renames_publications_and_deletions_are_applied_without_a_rebuild(client, garden, builds, change):
+    current_index()
+    built = len(builds)
+    plant = PlantProfile.objects.live().order_by("pk").first()
+    if change == "rename":
+        plant.common_name = "Aaa first"
+        plant.save()
+    elif change == "publish":
+        plant = PlantProfile.objects.drafts().first()
+        plant.status, plant.common_name = "published", "Aaa published"
+        plant.save()
+    elif change == "unpublish":
+        plant.status = "draft"
+        plant.save()
+    elif change == "delete":
+        plant.delete()
+    else:
+        plant = factories.plant(genus=garden[0], common_name="Aaa new", states=["KS"])
+    with CaptureQueriesContext(connection) as queries:
+        updated = current_index()
+    # The token, the log, the plant, its uses and states, the orders it moved in (all three
+    # for a plant added), the next publication.
+    assert len(queries) <= 9
+    assert len(builds) == built
+    assert_same(updated, fresh_index())
+    shown = client.get(FINDER).context["plants"]
+    if change in ("rename", "publish", "new"):
+        assert shown[0] == plant  # "Aaa…" or the draft's own name: first in the name order
+    else:
+        assert plant.pk not in [p.pk for p in client.get(FINDER, {"q": plant.common_name}).context["plants"]]
+
+
+@override_settings(CACHE_SECONDS=0)
+def test_a_bulk_publication_in_the_admin_is_applied_without_a_rebuild(admin_client, garden, builds):
+    current_index()
+    built = len(builds)
+    drafts = list(PlantProfile.objects.drafts().values_list("pk", flat=True))
+    response = admin_client.post(
+        reverse("admin:plants_plantprofile_changelist"),
+        {"action": "publish", "_selected_action": drafts},
+        follow=True,
+    )
+    assert f"Published {len(drafts)} plant profiles." in response.content.decode()
+    assert_same(current_index(), fresh_index())
+    assert len(builds) == built
+
+
+@override_settings(CACHE_SECONDS=0)
+@pytest.mark.parametrize("change", ["taxon", "left the log", "too many", "too many unused positions"])
 def test_what_cannot_be_applied_plant_by_plant_rebuilds(client, garden, builds, change):
     current_index()
     built = len(builds)
     plant = PlantProfile.objects.order_by("pk").first()
-    if change == "publish":
-        draft = PlantProfile.objects.drafts().first()
-        draft.status = "published"
-        draft.save()
-    elif change == "rename":
-        plant.common_name = "Aaa first"
-        plant.save()
-    elif change == "taxon":
+    if change == "taxon":
         family = garden[0].parent
         family.common_name = "Daisy family"
         family.save()
     elif change == "left the log":
         FinderChange.objects.all().delete()
         plant.save()
-    else:
+    elif change == "too many":
         with content.change() as noted:
             noted.profiles(range(1, FinderChange.MAX_PROFILES + 2))
+    else:
+        # Deleted plants leave their positions unused; past the limit a rebuild packs them.
+        limit = finder_index.update_limit(len(current_index().ids))
+        extra = factories.make_plants(limit + 1, genus=garden[1])
+        current_index()
+        built = len(builds)
+        for deleted in extra:
+            deleted.delete()
+            current_index()
+        assert len(builds) == built + 1
     assert_same(current_index(), fresh_index())
     assert len(builds) == built + 1
 
 
 @override_settings(CACHE_SECONDS=0)
-def test_a_scheduled_plant_still_appears_when_its_time_comes_after_a_save(client, garden, monkeypatch):
+def test_a_scheduled_plant_appears_when_its_time_comes_without_a_rebuild(client, garden, builds, monkeypatch):
     now = timezone.now()
     soon = factories.plant(common_name="Coming soon", published_at=now + timedelta(hours=1))
+    later = factories.plant(common_name="Coming later", published_at=now + timedelta(hours=3))
     client.get(FINDER)
+    built = len(builds)
     plant = PlantProfile.objects.live().first()
     plant.water_need = "high"
     plant.save()
     monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
     assert soon in client.get(FINDER, {"q": "Coming soon"}).context["plants"]
+    assert later not in client.get(FINDER, {"q": "Coming later"}).context["plants"]
     assert_same(current_index(), fresh_index())
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=4))
+    assert later in client.get(FINDER, {"q": "Coming later"}).context["plants"]
+    assert_same(current_index(), fresh_index())
+    assert len(builds) == built
 
 
 def test_the_log_keeps_the_last_versions(db):
