@@ -111,11 +111,11 @@ def finder_index() -> FinderIndex:
         return index
     with _lock:  # one build at a time in threaded servers; the others wait and reuse it
         if _index is None or not _index.is_current(token, now):
-            _index = _caught_up(_index, token, now) or build(token, now)
+            _index = caught_up(_index, token, now) or build(token, now)
         return _index
 
 
-def _caught_up(index: FinderIndex | None, token: str, now: datetime) -> FinderIndex | None:
+def caught_up(index: FinderIndex | None, token: str, now: datetime) -> FinderIndex | None:
     """`index` with the plants changed since its version applied, or None when it must be rebuilt."""
     if index is None:
         return None

@@ -18,12 +18,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from plants import finder_index  # noqa: E402
-from plants.models import ContentVersion  # noqa: E402
+from plants.models import ContentVersion, PlantProfile  # noqa: E402
 from tests.bench import DOWNLOAD, DOWNLOAD_URL  # noqa: E402
 from tests.bench.pages import page_urls  # noqa: E402
 
@@ -62,6 +62,7 @@ def measure(requests: int, flora: bool = False) -> dict:
             result["p95"] = statistics.quantiles(timings, n=20)[18]
         results[name] = result
     results["finder index rebuild"] = measure_index_build(min(requests, 5))
+    results.update(measure_index_updates(min(requests, 5)))
     results[DOWNLOAD] = measure_download(client) if requests else None
     return results
 
@@ -95,7 +96,7 @@ def measure_download(client) -> dict:
 
 
 def measure_index_build(builds: int) -> dict:
-    """What each worker pays once after any save: rebuilding the finder's index (plants/finder_index.py)."""
+    """What a worker pays for a whole new finder index (plants/finder_index.py): at start, or after a renamed taxon."""
     token, now = ContentVersion.objects.current(), timezone.now()
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
@@ -110,6 +111,59 @@ def measure_index_build(builds: int) -> dict:
         result["p50"] = statistics.median(timings)
         result["p95"] = max(timings)  # too few builds for a quantile: the slowest
     return result
+
+
+class RolledBack(Exception):
+    pass
+
+
+def _edit(plant: PlantProfile, kind: str) -> None:
+    if kind == "a trait":
+        plant.water_need = "high" if plant.water_need != "high" else "low"
+    elif kind == "a rename":
+        plant.common_name = "Aaa " + plant.common_name
+    else:
+        plant.status = "published"
+    plant.save()
+
+
+def measure_index_updates(repeats: int) -> dict:
+    """What each worker pays once after an editor's save: catching its index up (`finder_index.caught_up`).
+
+    Each save is made through the write path and rolled back afterwards, so
+    the benchmark database is left as it was.
+    """
+    results = {}
+    plants = list(PlantProfile.objects.live().order_by("pk")[: max(repeats, 1)])
+    built = finder_index.build(ContentVersion.objects.current(), timezone.now())
+    for kind in ("a trait", "a rename", "a publication"):
+        timings, queries = [], None
+        for plant in plants:
+            try:
+                with transaction.atomic():
+                    index = built
+                    if kind == "a publication":  # a draft just before, which the index does not hold
+                        plant.status = "draft"
+                        plant.save()
+                        index = finder_index.build(ContentVersion.objects.current(), timezone.now())
+                    _edit(plant, kind)
+                    token, now = ContentVersion.objects.current(), timezone.now()
+                    counter = QueryCounter()
+                    started = time.perf_counter()
+                    with connection.execute_wrapper(counter):
+                        updated = finder_index.caught_up(index, token, now)
+                    timings.append((time.perf_counter() - started) * 1000)
+                    assert updated is not None and plant.pk in updated.position_by_id, kind
+                    queries = counter.count
+                    raise RolledBack
+            except RolledBack:
+                pass
+        result = {"url": None, "queries": queries}
+        if repeats > 1:
+            result["p50"] = statistics.median(timings)
+            result["p95"] = max(timings)  # too few for a quantile: the slowest
+        results[f"finder index update, {kind}"] = result
+    return results
 
 
 if __name__ == "__main__":
