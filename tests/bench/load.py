@@ -103,8 +103,8 @@ def wrk(url: str, connections: int, seconds: int, script: str | None = None, tim
         "seconds": float(elapsed) * {"ms": 0.001, "s": 1, "m": 60}[unit],
     }
     # What a script's done() adds (tests/bench/scale_out.py): "Latency p99 us: N", "Served by NAME: N".
-    for percentile, microseconds in re.findall(r"Latency p(\d+) us: (\d+)", output):
-        result[f"p{percentile}_ms"] = int(microseconds) / 1000
+    for statistic, microseconds in re.findall(r"Latency (p\d+|max) us: (\d+)", output):
+        result[f"{statistic}_ms"] = int(microseconds) / 1000
     served_by = dict(re.findall(r"Served by (\S+): (\d+)", output))
     if served_by:
         result["served_by"] = {name: int(count) for name, count in served_by.items()}
