@@ -4,3 +4,7 @@
 # by measure.py, reported by __main__.py, so named here, where both import it without Django.
 DOWNLOAD = "finder CSV, every plant"
 DOWNLOAD_URL = "/plants/download.csv"
+
+# The header in which served_by.py (run by gunicorn) names the worker that answered, for
+# scale_out.py (run by the benchmark, without Django) to count: named here for both.
+WORKER_HEADER = "X-Bench-Worker"

@@ -15,9 +15,15 @@ database per size with `generate_plants` and one with the real flora
    and off, reporting each page's requests/s as a ratio to the static file's,
    the errors, and the workers' peak memory;
 5. soaks it: random finder filters at 64 connections while an editor saves
-   profiles through the admin, then checks that every saved edit is there.
+   profiles through the admin, then checks that every saved edit is there;
+6. at 20,000 profiles with two workers, the finder's p99 without saves and
+   while an editor saves every 2 s, and each save's time to the finder
+   (tests/bench/scale_out.py);
+7. with PostgreSQL, two gunicorn servers behind HAProxy
+   (nativeplants/deploy/haproxy.cfg), visitors and an editor through it.
 
 Options: --sizes 100,50000,flora  --requests 200  --duration 20  --soak 60  --skip-load  --skip-import
+         --save-soak 30  --servers-soak 60  --only scale-out
 """
 
 import argparse
@@ -27,11 +33,12 @@ import shutil
 import subprocess
 import sys
 
-from tests.bench import DOWNLOAD, databases
+from tests.bench import DOWNLOAD, databases, scale_out
 from tests.bench.databases import FLORA, IMPORT_TARGET_SECONDS, PYTHON, ROOT, base_env
 from tests.bench.load import soak, throughput
 
 LIMIT_QUERIES = 12
+SCALE_OUT = "scale-out"  # --only: just steps 6 and 7
 # The whole finder as CSV (issue #18), on the largest database measured.
 DOWNLOAD_TARGET_SECONDS = 10
 DOWNLOAD_TARGET_MB = 50
@@ -200,16 +207,33 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
     parser.add_argument("--soak", type=int, default=60, help="seconds of soak; 0 skips it")
-    parser.add_argument("--skip-load", action="store_true", help="no gunicorn, wrk or soak")
+    parser.add_argument(
+        "--save-soak",
+        type=int,
+        default=30,
+        help="seconds of each phase (no saves, saving) of the soak at 20,000 profiles; 0 skips it",
+    )
+    parser.add_argument(
+        "--servers-soak",
+        type=int,
+        default=60,
+        help="seconds of the two-server soak behind HAProxy (PostgreSQL only); 0 skips it",
+    )
+    parser.add_argument(
+        "--only",
+        choices=[SCALE_OUT],
+        help="scale-out: only the save soak and the two-server soak, none of the steps before them",
+    )
+    parser.add_argument("--skip-load", action="store_true", help="no gunicorn, wrk or soaks")
     parser.add_argument(
         "--skip-import",
         action="store_true",
         help="no fresh import into a scratch database: report the one timed when the flora database was made",
     )
     args = parser.parse_args()
-    sizes = [database for database in args.sizes if database != FLORA]
-    with_flora = FLORA in args.sizes
-    if not args.skip_load and not shutil.which("wrk"):
+    scale_out_only = args.only == SCALE_OUT
+    loads = scale_out_only or not args.skip_load
+    if loads and not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk (or pass --skip-load)")
 
     print(
@@ -220,42 +244,58 @@ def main():
     all_ok = True
     for backend_url in backends:
         backend = "SQLite" if backend_url is None else "PostgreSQL"
-        urls: dict[int | str, str] = {size: databases.synthetic(backend_url, size) for size in sizes}
-        if with_flora:
-            urls[FLORA], made = databases.flora(backend_url)
-            # One fresh import timed per run: the flora database's own when it was (re)made.
-            if made is None and not args.skip_import:
-                made = databases.scratch_import(backend_url)
-            made = made or databases.recorded_import(urls[FLORA])
-            all_ok &= report_import(backend, made)
-        # Timed: the largest synthetic database and the flora; the others give query counts only.
-        timed = [*sizes[-1:], *([FLORA] if with_flora else [])]
-        by_database = {
-            database: measure(url, args.requests if database in timed else 0, flora=database == FLORA)
-            for database, url in urls.items()
-        }
-        # Its queries grow with the rows (two per 2,000), so it is not in the per-page table.
-        downloads = {database: results.pop(DOWNLOAD) for database, results in by_database.items()}
-        all_ok &= report_queries(backend, by_database)
-        for database in timed:
-            where = (
-                f"on the flora, {databases.count_profiles(urls[FLORA]):,} profiles"
-                if database == FLORA
-                else f"at {database:,} profiles"
-            )
-            all_ok &= report_timings(backend, where, by_database[database], args.requests)
-            if downloads[database]:
-                all_ok &= report_download(backend, where, downloads[database])
-        if not args.skip_load:
-            # Load and soak on the largest synthetic database (the flora if there is none).
-            loaded = timed[0]
-            size = f"{loaded:,} profiles" if loaded != FLORA else "the flora"
-            pages = {name: figures["url"] for name, figures in by_database[loaded].items()}
-            rows = throughput(urls[loaded], pages, args.duration)
-            all_ok &= report_throughput(backend, size, rows, args.duration)
-            if args.soak:
-                all_ok &= report_soak(backend, soak(urls[loaded], args.soak), args.soak)
+        if not scale_out_only:
+            all_ok &= measure_backend(backend, backend_url, args)
+        if loads and args.save_soak:
+            result = scale_out.save_soak(backend_url, args.save_soak)
+            all_ok &= scale_out.report_save_soak(backend, result, args.save_soak)
+    if loads and args.servers_soak:
+        result = scale_out.servers_soak_or_reason(os.environ.get("DATABASE_URL"), args.servers_soak)
+        all_ok &= scale_out.report_servers_soak(result, args.servers_soak)
     print("\nAll targets met." if all_ok else "\nSome targets were missed (see above).")
+
+
+def measure_backend(backend: str, backend_url: str | None, args) -> bool:
+    """Steps 1 to 5 on one database server: import, queries, timings, throughput and the soak."""
+    all_ok = True
+    sizes = [database for database in args.sizes if database != FLORA]
+    with_flora = FLORA in args.sizes
+    urls: dict[int | str, str] = {size: databases.synthetic(backend_url, size) for size in sizes}
+    if with_flora:
+        urls[FLORA], made = databases.flora(backend_url)
+        # One fresh import timed per run: the flora database's own when it was (re)made.
+        if made is None and not args.skip_import:
+            made = databases.scratch_import(backend_url)
+        made = made or databases.recorded_import(urls[FLORA])
+        all_ok &= report_import(backend, made)
+    # Timed: the largest synthetic database and the flora; the others give query counts only.
+    timed = [*sizes[-1:], *([FLORA] if with_flora else [])]
+    by_database = {
+        database: measure(url, args.requests if database in timed else 0, flora=database == FLORA)
+        for database, url in urls.items()
+    }
+    # Its queries grow with the rows (two per 2,000), so it is not in the per-page table.
+    downloads = {database: results.pop(DOWNLOAD) for database, results in by_database.items()}
+    all_ok &= report_queries(backend, by_database)
+    for database in timed:
+        where = (
+            f"on the flora, {databases.count_profiles(urls[FLORA]):,} profiles"
+            if database == FLORA
+            else f"at {database:,} profiles"
+        )
+        all_ok &= report_timings(backend, where, by_database[database], args.requests)
+        if downloads[database]:
+            all_ok &= report_download(backend, where, downloads[database])
+    if not args.skip_load:
+        # Load and soak on the largest synthetic database (the flora if there is none).
+        loaded = timed[0]
+        size = f"{loaded:,} profiles" if loaded != FLORA else "the flora"
+        pages = {name: figures["url"] for name, figures in by_database[loaded].items()}
+        rows = throughput(urls[loaded], pages, args.duration)
+        all_ok &= report_throughput(backend, size, rows, args.duration)
+        if args.soak:
+            all_ok &= report_soak(backend, soak(urls[loaded], args.soak), args.soak)
+    return all_ok
 
 
 def _memory_gb() -> float:

@@ -35,14 +35,18 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn as `make serve` runs it, on a free loopback port."""
+    """gunicorn as `make serve` runs it, on a free loopback port.
 
-    def __init__(self, url: str, cache_seconds: int):
+    `app` and `env` are for the scale-out soaks (tests/bench/scale_out.py): the
+    site with its worker's id in a header, and the worker count, Redis, proxies.
+    """
+
+    def __init__(self, url: str, cache_seconds: int, app: str = "nativeplants.wsgi", **env):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = base_env(url, CACHE_SECONDS=cache_seconds, BIND=f"127.0.0.1:{self.port}")
+        env = base_env(url, CACHE_SECONDS=cache_seconds, BIND=f"127.0.0.1:{self.port}", **env)
         self.process = subprocess.Popen(
-            [GUNICORN, "-c", "nativeplants/gunicorn_conf.py", "nativeplants.wsgi"],
+            [GUNICORN, "-c", "nativeplants/gunicorn_conf.py", app],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -92,12 +96,19 @@ def wrk(url: str, connections: int, seconds: int, script: str | None = None, tim
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
         errors += int(non_2xx.group(1)) if non_2xx else 0
     elapsed, unit = re.search(r"requests in ([\d.]+)(ms|s|m)\b", output).groups()
-    return {
+    result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "requests": requests,
         "errors": errors,
         "seconds": float(elapsed) * {"ms": 0.001, "s": 1, "m": 60}[unit],
     }
+    # What a script's done() adds (tests/bench/scale_out.py): "Latency p99 us: N", "Served by NAME: N".
+    for statistic, microseconds in re.findall(r"Latency (p\d+|max) us: (\d+)", output):
+        result[f"{statistic}_ms"] = int(microseconds) / 1000
+    served_by = dict(re.findall(r"Served by (\S+): (\d+)", output))
+    if served_by:
+        result["served_by"] = {name: int(count) for name, count in served_by.items()}
+    return result
 
 
 def throughput(url: str, pages: dict, seconds: int) -> list[dict]:
@@ -217,14 +228,19 @@ class Editor(threading.Thread):
                 self.failures.append(f"edit {edit}: {error}")
 
 
-def soak(url: str, seconds: int) -> dict:
-    env = base_env(url)
+def create_editor(env: dict) -> None:
+    """The soaks' editor, EDITOR, as a superuser with this run's password."""
     shell(
         env,
         "from django.contrib.auth.models import User; "
         f"u, _ = User.objects.get_or_create(username={EDITOR[0]!r}); u.is_staff = u.is_superuser = True; "
         f"u.set_password({EDITOR[1]!r}); u.save()",
     )
+
+
+def soak(url: str, seconds: int) -> dict:
+    env = base_env(url)
+    create_editor(env)
     ids = json.loads(
         shell(
             env,

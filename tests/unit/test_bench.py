@@ -1,12 +1,13 @@
-"""The benchmark's own logic (tests/bench/): its --sizes option, the query-count verdict, and when
-the kept flora database is made again. The benchmark itself runs with `make bench`, not here."""
+"""The benchmark's own logic (tests/bench/): its --sizes option, the query-count verdict, when
+the kept flora database is made again, and the scale-out soaks' verdicts (issue #19). The
+benchmark itself runs with `make bench`, not here."""
 
 import argparse
 import sqlite3
 
 import pytest
 
-from tests.bench import databases
+from tests.bench import databases, scale_out
 from tests.bench.__main__ import databases_option, report_queries
 
 
@@ -63,3 +64,39 @@ def test_the_flora_database_is_kept_until_its_inputs_change(tmp_path, monkeypatc
 
     (tmp_path / "plants" / "importer.py").write_text("VERSION = 2\n")
     assert databases.recorded_build(url) is None  # the import's code changed
+
+
+def phase(p99_ms, errors=0):
+    return {"rps": 100.0, "p50_ms": p99_ms / 3, "p99_ms": p99_ms, "max_ms": p99_ms * 2, "errors": errors}
+
+
+def save_soak(saving_p99_ms=150.0, seconds=(0.4, 0.6)):
+    saves = [scale_out.Save(pk, "high", {"the server": s}) for pk, s in enumerate(seconds, 1)]
+    return {"quiet": phase(50.0), "saving": phase(saving_p99_ms), "saves": saves, "went_back": 0}
+
+
+def test_saves_meet_issue_19_within_three_times_the_quiet_p99_and_two_seconds(capsys):
+    assert scale_out.report_save_soak("SQLite", {**save_soak(), "failures": [], "lost": []}, 30)
+    out = capsys.readouterr().out
+    assert "p99 <= 3 x 50.0: ok" in out
+    assert "2 of 2, median 0.50 s, slowest 0.60 s   <= 2 s each: ok" in out
+
+
+@pytest.mark.parametrize(
+    ("soak", "missed"),
+    [
+        (save_soak(saving_p99_ms=151.0), "p99 <= 3 x 50.0: MISSED"),
+        (save_soak(seconds=(0.4, 2.1)), "1 of 2, median 1.25 s, slowest 2.10 s"),
+        (save_soak(seconds=(0.4, None)), "1 of 2, median 0.40 s, slowest never"),
+    ],
+)
+def test_a_slow_finder_or_a_late_save_is_a_miss(soak, missed, capsys):
+    assert not scale_out.report_save_soak("SQLite", {**soak, "failures": [], "lost": []}, 30)
+    assert missed in capsys.readouterr().out
+
+
+def test_the_two_server_soak_says_why_it_did_not_run_without_postgresql(capsys):
+    reason = scale_out.servers_soak_or_reason("sqlite:////tmp/bench.sqlite3", 60)
+    assert "needs PostgreSQL" in reason
+    assert scale_out.report_servers_soak(reason, 60)  # not run is not a miss
+    assert f"skipped: {reason}" in capsys.readouterr().out
