@@ -253,6 +253,8 @@ def main():
         result = scale_out.servers_soak_or_reason(os.environ.get("DATABASE_URL"), args.servers_soak)
         all_ok &= scale_out.report_servers_soak(result, args.servers_soak)
     print("\nAll targets met." if all_ok else "\nSome targets were missed (see above).")
+    # A missed target fails the command, so a script or CI step running the benchmark notices.
+    sys.exit(0 if all_ok else 1)
 
 
 def measure_backend(backend: str, backend_url: str | None, args) -> bool:
