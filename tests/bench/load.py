@@ -45,12 +45,15 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = base_env(url, CACHE_SECONDS=cache_seconds, BIND=f"127.0.0.1:{self.port}", **env)
+        # gunicorn's log goes to a file, not a pipe: a pipe nobody reads during the load
+        # would fill and stall the server the moment it logs a lot (errors, say).
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (open while gunicorn runs)
         self.process = subprocess.Popen(
             [GUNICORN, "-c", "nativeplants/gunicorn_conf.py", app],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
             text=True,
         )
         deadline = time.monotonic() + 30
@@ -61,7 +64,8 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        sys.exit(f"gunicorn did not start:\n{self.process.stderr.read()}")
+        self.log.seek(0)
+        sys.exit(f"gunicorn did not start:\n{self.log.read()}")
 
     def worker_peak_rss_mb(self) -> float:
         peaks = []
