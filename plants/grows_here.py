@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plants import regions, zones
+from plants import regions, vocabulary, zones
 from plants.zip_codes import ZipPlace
 
 NATIVE = "native"
@@ -24,15 +24,6 @@ HARDY = "hardy"
 TOO_COLD = "too cold"
 TOO_WARM = "too warm"
 NOT_ENOUGH_DATA = "not enough data"
-
-# USDA native statuses that say the plant came from elsewhere.
-_INTRODUCED_STATUSES = {"I", "I?", "W"}
-# The USDA region of the places that are not in the lower 48 states.
-_REGION_OF = {
-    **dict.fromkeys(regions.CANADIAN_PROVINCES, "CAN"),
-    "NF": "CAN", "LB": "CAN", "AK": "AK", "HI": "HI", "PR": "PR", "VI": "VI", "GU": "GU", "BQ": "NAV",
-    "MP": "PB", "FM": "PB", "MH": "PB", "PW": "PB", "UM": "PB",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,22 +46,17 @@ def answer(document: dict, place: ZipPlace) -> Answer:
     return Answer(place, _native(document, place), _hardy(document, place))
 
 
-def usda_region(state: str) -> str:
-    """The USDA PLANTS region a place of plants/regions.py is in: "L48" for Colorado."""
-    return _REGION_OF.get(state, "L48")
-
-
 def _native(document: dict, place: ZipPlace) -> Verdict:
     if place.state is None:
         return Verdict(NOT_ENOUGH_DATA, f"Not enough data: we don't know the state of ZIP {place.code}.")
     state = place.state_name
     if state in document["native_ranges"]:
         return Verdict(NATIVE, f"Native to {state}.")
-    region = usda_region(place.state)
+    region = regions.usda_region_of(place.state)
     for status in document["native_statuses"]:
         status_region, _, code = status["code"].partition(" ")
-        if status_region == region and code in _INTRODUCED_STATUSES:
-            where = "the lower 48 states" if region == "L48" else regions.USDA_REGIONS[region]
+        if status_region == region and code in vocabulary.INTRODUCED_STATUSES:
+            where = "the lower 48 states" if region == regions.LOWER_48 else regions.USDA_REGIONS[region]
             return Verdict(INTRODUCED, f"Not native to {state}: it was introduced to {where}.")
     if not document["native_ranges"]:
         return Verdict(

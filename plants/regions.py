@@ -62,6 +62,20 @@ USDA_REGIONS = {
     "SPM": "St. Pierre and Miquelon",
 }
 
+LOWER_48 = "L48"
+# The USDA native-status region of each place outside the lower 48 states.
+_REGION_OF_PLACE = {
+    "AK": "AK", "HI": "HI", "PR": "PR", "VI": "VI", "GU": "GU", "BQ": "NAV",
+    "MP": "PB", "FM": "PB", "MH": "PB", "PW": "PB", "UM": "PB",
+    **dict.fromkeys(CANADIAN_PROVINCES, "CAN"), "NF": "CAN", "LB": "CAN",
+}  # fmt: skip
+
+
+def usda_region_of(place: str) -> str:
+    """The USDA native-status region (USDA_REGIONS) a place (PLACES) is in: "L48" for the lower 48."""
+    return _REGION_OF_PLACE.get(place, LOWER_48)
+
+
 # Where a plant's native range may be: every place above (Newfoundland and Labrador
 # together, as editors write it, or apart, as USDA PLANTS lists them), by name.
 PLACE_CHOICES = sorted(PLACES.items(), key=lambda item: item[1])

@@ -73,6 +73,37 @@ WILDLIFE_RESOURCES = {
     "shelter": "Shelter",
 }
 
+# What an article section draws after its text, from the profile's own rows ("": its text only).
+SECTION_BLOCKS = {
+    "": "Text only",
+    "garden_uses": "Garden uses",
+    "growing_conditions": "Growing conditions",
+    "care_tips": "Planting and care tips",
+    "wildlife": "Wildlife supported",
+}
+
+# USDA PLANTS native status in one of its regions, as USDA writes it ("L48 N").
+NATIVE, INTRODUCED, NATIVE_AND_INTRODUCED = "N", "I", "NI"
+NATIVE_STATUSES = {
+    NATIVE: "Native",
+    INTRODUCED: "Introduced",
+    NATIVE_AND_INTRODUCED: "Native and introduced",
+    "W": "Waif",
+    "N?": "Probably native",
+    "I?": "Probably introduced",
+}
+# The statuses that say the plant came from elsewhere (a waif: an escape that does not persist).
+INTRODUCED_STATUSES = frozenset({INTRODUCED, "I?", "W"})
+
+# Where a NatureServe conservation rank applies.
+CONSERVATION_SCOPES = {
+    "global": "Global",
+    "national": "National",
+    "subnational": "State or province",
+}
+# A rank's level letter (plants.natureserve.Level) says its scope; a T rank leaves it to the region.
+SCOPE_OF_RANK_LEVEL = {"G": "global", "N": "national", "S": "subnational"}
+
 # USDA PLANTS ranks the site stores, from the top of the tree down: name -> (number, label).
 # The numbers are stored and order the ranks, so a rank added later takes a free number
 # between its neighbours.

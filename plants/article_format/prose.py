@@ -140,7 +140,7 @@ _RANGE_HEADING_RE = re.compile(r"\b(?:range|distribution)\b", re.IGNORECASE)
 _NATIVE_HEADING_RE = re.compile(r"\bnative\b", re.IGNORECASE)
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
 # Sections whose text is about something else than where the plant grows.
-_STRUCTURED_BLOCKS = ("garden_uses", "growing_conditions", "care_tips", "wildlife")
+_STRUCTURED_BLOCKS = tuple(block for block in vocabulary.SECTION_BLOCKS if block)
 
 
 def section_block(heading: str, lead_in: str, *, has_labels: bool, has_bullets: bool) -> str:

@@ -12,6 +12,7 @@ import re
 
 from plants import natureserve
 from plants.regions import STATES_AND_PROVINCES, USDA_REGIONS
+from plants.vocabulary import INTRODUCED, NATIVE, NATIVE_STATUSES, SCOPE_OF_RANK_LEVEL
 
 from .lines import Reading
 from .prose import keyword_patterns, place_codes
@@ -38,14 +39,17 @@ _USDA_REGION_NAMES = keyword_patterns(
 # store: the import refuses it rather than the parser dropping it unseen.
 _USDA_REGION_CODES = [*USDA_REGIONS, "NA"]
 _NATIVE_CODE_RE = re.compile(
-    r"\b(" + "|".join(_USDA_REGION_CODES) + r")\s*\(?\s*(NI|N\?|I\?|N|I|W)\s*\)?(?![\w])"
+    r"\b("
+    + "|".join(_USDA_REGION_CODES)
+    + r")\s*\(?\s*("
+    # The longest codes first, so that "NI" is not read as "N".
+    + "|".join(re.escape(code) for code in sorted(NATIVE_STATUSES, key=len, reverse=True))
+    + r")\s*\)?(?![\w])"
 )
 _STATUS_WORD_RE = re.compile(
     r"\b(not\s+native|non-?native|introduced|naturali[sz]ed|native)\b(?:\s+(?:to|in))?", re.IGNORECASE
 )
 
-# A rank's first letter -> the scope it has; a bare T rank leaves the scope to the region line.
-_RANK_SCOPES = {"G": "global", "N": "national", "S": "subnational"}
 _GLOBAL_REGION_RE = re.compile(r"\b(?:global(?:ly)?|world(?:wide)?|range-?wide|rangewide)\b")
 _BY_STATE_RE = re.compile(r"\bby\s+(?:state|province)\b|\bstates?\b|\bprovinc")
 
@@ -65,7 +69,7 @@ def read_native_statuses(reading: Reading, line: int, value: str) -> list[tuple[
     else:
         marks = list(_STATUS_WORD_RE.finditer(value))
         for i, mark in enumerate(marks):
-            status = "N" if mark.group(1).lower() == "native" else "I"
+            status = NATIVE if mark.group(1).lower() == "native" else INTRODUCED
             segment = value[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(value)]
             for _, region in _regions_named(segment):
                 add(region, status)
@@ -88,7 +92,7 @@ def add_conservation(reading: Reading, line: int, value: str, region_line: tuple
     if natureserve.validate(rank):
         reading.warn(line, f"“{rank}” is not a NatureServe rank; the status is ignored.")
         return
-    rank_scope = _RANK_SCOPES.get(rank[0].upper(), "")
+    rank_scope = SCOPE_OF_RANK_LEVEL.get(rank[0].upper(), "")
     region_scope, region_code = "", ""
     if region_line is not None:
         region_scope, region_code = _read_region(reading, *region_line)

@@ -16,12 +16,7 @@ class ArticleSection(ProfilePart):
     order without the page having to re-parse prose.
     """
 
-    class Block(models.TextChoices):
-        NONE = "", "Text only"
-        GARDEN_USES = "garden_uses", "Garden uses"
-        GROWING_CONDITIONS = "growing_conditions", "Growing conditions"
-        CARE_TIPS = "care_tips", "Planting and care tips"
-        WILDLIFE = "wildlife", "Wildlife supported"
+    Block = text_choices("ArticleSection.Block", vocabulary.SECTION_BLOCKS, __name__)
 
     natural_key_fields = ("order",)
 

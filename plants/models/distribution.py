@@ -5,9 +5,10 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from plants import natureserve, regions
+from plants import natureserve, regions, vocabulary
 from plants.validators import validate_conservation_rank, validate_state_code
 
+from .choices import text_choices
 from .parts import ProfilePart
 from .taxonomy import Rank
 
@@ -15,13 +16,7 @@ from .taxonomy import Rank
 class NativeStatus(ProfilePart):
     """USDA PLANTS native status in one region, e.g. L48 N (native to the lower 48 states)."""
 
-    class Status(models.TextChoices):
-        NATIVE = "N", "Native"
-        INTRODUCED = "I", "Introduced"
-        NATIVE_AND_INTRODUCED = "NI", "Native and introduced"
-        WAIF = "W", "Waif"
-        PROBABLY_NATIVE = "N?", "Probably native"
-        PROBABLY_INTRODUCED = "I?", "Probably introduced"
+    Status = text_choices("NativeStatus.Status", vocabulary.NATIVE_STATUSES, __name__, named_by_label=True)
 
     natural_key_fields = ("region",)
 
@@ -76,10 +71,7 @@ class ConservationStatus(ProfilePart):
     never needs a data migration.
     """
 
-    class Scope(models.TextChoices):
-        GLOBAL = "global", "Global"
-        NATIONAL = "national", "National"
-        SUBNATIONAL = "subnational", "State or province"
+    Scope = text_choices("ConservationStatus.Scope", vocabulary.CONSERVATION_SCOPES, __name__)
 
     natural_key_fields = ("scope", "region")
 

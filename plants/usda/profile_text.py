@@ -14,19 +14,6 @@ from plants import regions, vocabulary
 # Places named in a summary before the rest are counted instead.
 NAMED_PLACES = 4
 
-# USDA's native-status regions (plants.regions.USDA_REGIONS) of each place outside the lower 48.
-_REGION_OF_PLACE = {
-    "AK": "AK", "HI": "HI", "PR": "PR", "VI": "VI", "GU": "GU", "BQ": "NAV",
-    "MP": "PB", "FM": "PB", "MH": "PB", "PW": "PB", "UM": "PB",
-    **dict.fromkeys(regions.CANADIAN_PROVINCES, "CAN"), "NF": "CAN", "LB": "CAN",
-}  # fmt: skip
-LOWER_48 = "L48"
-NATIVE, INTRODUCED, BOTH = "N", "I", "NI"  # plants.models.NativeStatus.Status values
-
-
-def region_of(place: str) -> str:
-    return _REGION_OF_PLACE.get(place, LOWER_48)
-
 
 def common_name(usda_common_name: str, scientific_name: str) -> str:
     """USDA's common name with a capital ("littleleaf alumroot": "Littleleaf alumroot"), else the scientific name."""
@@ -78,11 +65,12 @@ def title(name: str, scientific_name: str) -> str:
 def native_statuses(native_places, introduced_places) -> dict[str, str]:
     """Per USDA region the plant is listed in: native, introduced, or both (in different places)."""
     found: dict[str, set[str]] = {}
-    for places, status in ((native_places, NATIVE), (introduced_places, INTRODUCED)):
+    for places, status in ((native_places, vocabulary.NATIVE), (introduced_places, vocabulary.INTRODUCED)):
         for place in places:
-            found.setdefault(region_of(place), set()).add(status)
+            found.setdefault(regions.usda_region_of(place), set()).add(status)
     return {
-        region: BOTH if len(statuses) > 1 else statuses.pop() for region, statuses in sorted(found.items())
+        region: vocabulary.NATIVE_AND_INTRODUCED if len(statuses) > 1 else statuses.pop()
+        for region, statuses in sorted(found.items())
     }
 
 

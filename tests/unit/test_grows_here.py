@@ -115,11 +115,3 @@ def test_hardy_where_the_visitor_lives(zone_range, place, kind, sentence):
 def test_a_cold_limit_alone_answers_hardiness(hardy_to, place, kind, sentence):
     verdict = grows_here.answer(document(zone_range="", hardy_to=hardy_to), place).hardy
     assert (verdict.kind, verdict.sentence) == (kind, sentence)
-
-
-@pytest.mark.parametrize(
-    ("state", "region"),
-    [("CO", "L48"), ("DC", "L48"), ("AK", "AK"), ("HI", "HI"), ("ON", "CAN"), ("GU", "GU")],
-)
-def test_usda_region_of_a_state(state, region):
-    assert grows_here.usda_region(state) == region

@@ -34,3 +34,25 @@ def test_the_states_and_provinces_stay_as_they_were():
 def test_every_place_in_the_shipped_distribution_has_a_code():
     names = {row["state"] for row in files.read(files.DISTRIBUTION)}
     assert names == set(regions.USDA_PLACE_CODES)
+
+
+@pytest.mark.parametrize(
+    ("place", "region"),
+    [
+        ("CO", "L48"),
+        ("DC", "L48"),
+        ("AK", "AK"),
+        ("HI", "HI"),
+        ("ON", "CAN"),
+        ("NF", "CAN"),
+        ("GU", "GU"),
+        ("BQ", "NAV"),
+        ("MP", "PB"),
+    ],
+)
+def test_each_place_is_in_one_usda_native_status_region(place, region):
+    assert regions.usda_region_of(place) == region
+
+
+def test_every_place_has_a_region_usda_names():
+    assert {regions.usda_region_of(place) for place in regions.PLACES} <= regions.USDA_REGIONS.keys()
