@@ -37,3 +37,16 @@ def test_the_map_is_drawn_named_and_fits_the_page(open_page, red_maple, size):
     assert page.get_by_text("Native in", exact=True).is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert page.console_errors == []
+
+
+def test_on_a_desktop_usdas_data_fills_the_main_column_beside_the_facts(open_page, red_maple):
+    page = open_page("desktop")
+    page.goto(red_maple)
+    usda = page.get_by_role("heading", name="From USDA PLANTS").bounding_box()
+    summary = page.locator(".article__title").bounding_box()
+    glance = page.get_by_role("heading", name="At a glance").bounding_box()
+    # Under the plant's summary, in the wide column left of "At a glance", not below the sidebar's facts.
+    assert usda["x"] == summary["x"] and usda["y"] > summary["y"]
+    assert usda["x"] + usda["width"] <= glance["x"]
+    map_box = page.get_by_role("img", name=re.compile(r"^Tile map")).bounding_box()
+    assert map_box["width"] >= 400  # wider than the sidebar could give it
