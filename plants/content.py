@@ -33,7 +33,7 @@ from django.db import transaction
 
 from plants import derived, plant_pages
 from plants.caching import forget_content_token
-from plants.models import ContentVersion, FinderChange, PlantPage, PlantProfile, Rank, Taxon
+from plants.models import ContentVersion, FinderChange, PlantPage, PlantProfile, Taxon
 
 _open: contextvars.ContextVar[Change | None] = contextvars.ContextVar("open_content_change", default=None)
 
@@ -46,7 +46,7 @@ class Change:
     derived_ids: set[int] = field(default_factory=set)
     # Profiles whose page shows a changed row (photos, ranges, wildlife...) but nothing derived.
     page_ids: set[int] = field(default_factory=set)
-    # Taxa renamed or moved: every profile below them, derived columns and page.
+    # Taxa renamed or moved: every profile below them, derived columns, page and finder values.
     taxon_ids: set[int] = field(default_factory=set)
     # Querysets of profiles citing a changed source or vocabulary term: their pages.
     citing: list = field(default_factory=list)
@@ -55,7 +55,7 @@ class Change:
     publication_ids: set[int] = field(default_factory=set)
     # Anything at all changed (a vocabulary term no page cites yet still changes the finder).
     touched: bool = False
-    # Something changed that is not one profile's own row (a taxon, a term, a bulk update): finders rebuild.
+    # Something changed that no list of profiles covers (a vocabulary term, a bulk update): finders rebuild.
     beyond_profiles: bool = False
 
     def profiles(self, ids, *, derived_changed: bool = True) -> None:
@@ -65,12 +65,11 @@ class Change:
 
     def taxa(self, ids) -> None:
         self.taxon_ids.update(ids)
-        self.touched = self.beyond_profiles = True
-
-    def new_taxon(self, rank: str) -> None:
-        """A taxon added: no plant is below it yet, but a family is a new label in every finder, which rebuild."""
         self.touched = True
-        self.beyond_profiles |= rank == Rank.FAMILY
+
+    def new_taxon(self) -> None:
+        """A taxon added: no plant is below it yet, so only the version (taxon pages, a new finder family label)."""
+        self.touched = True
 
     def cited_by(self, profiles) -> None:
         """Profiles (a queryset) whose pages cite a changed source or term."""
@@ -109,8 +108,8 @@ class Change:
             page_ids.update(plant_pages.refresh_or_list(profiles.exclude(pk__in=self.deleted_ids)))
         plant_pages.refresh_ids(page_ids)
         token = ContentVersion.objects.bump()
-        # A profile's finder values are its own row and its uses and ranges (page-only rows included).
-        touched = self.derived_ids | self.page_ids | self.deleted_ids | self.publication_ids
+        # A profile's finder values are its own row and its taxon's, its uses and ranges (page-only rows included).
+        touched = derived_ids | self.derived_ids | self.page_ids | self.deleted_ids | self.publication_ids
         FinderChange.objects.record(token, touched, rebuild=self.beyond_profiles)
         forget_content_token()  # this process sees its own change at once
 

@@ -136,7 +136,7 @@ def caught_up(index: FinderIndex | None, token: str, now: datetime) -> FinderInd
 
 
 def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> FinderIndex | None:
-    """Re-read the changed plants and apply them, in seven queries at most; or None to rebuild.
+    """Re-read the changed plants and apply them, in eight queries at most; or None to rebuild.
 
     A changed plant's bits are replaced; a plant no longer live (unpublished,
     deleted, rescheduled) leaves every bitset, its position unused; a newly
@@ -148,10 +148,12 @@ def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> 
     limit = update_limit(len(index.ids))
     if len(changed) > limit:
         return None
+    # Read again each time: a family renamed or added changes labels, and the plants below it are logged.
+    family_slugs, family_labels = _families()
     rows = {
         plant_id: (sort_key, keys)
         for plant_id, sort_key, keys in _plant_values(
-            PlantProfile.objects.live(now).filter(pk__in=changed), index.family_slugs
+            PlantProfile.objects.live(now).filter(pk__in=changed), family_slugs
         )
     }
     known = index.position_by_id
@@ -197,6 +199,8 @@ def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> 
         ),
         position_by_id=position,
         ids=ids,
+        family_labels=family_labels,
+        family_slugs=family_slugs,
         sort_keys=sort_keys,
         name_ranks=name_ranks,
     )
@@ -214,13 +218,7 @@ def build(token: str, now: datetime) -> FinderIndex:
     UsdaRecord (none for a plant never imported: no value for those filters).
     """
     published = PlantProfile.objects.live(now)
-    families = {
-        family_id: (slug, family_label(name, common))
-        for family_id, slug, name, common in Taxon.objects.filter(rank=Rank.FAMILY).values_list(
-            "pk", "slug", "scientific_name", "common_name"
-        )
-    }
-    family_slugs = {family_id: slug for family_id, (slug, _) in families.items()}
+    family_slugs, family_labels = _families()
     ids = array("l")
     sort_keys = array("q")
     members: dict[tuple[str, object], list[int]] = defaultdict(list)
@@ -253,7 +251,7 @@ def build(token: str, now: datetime) -> FinderIndex:
         position_by_id=position,
         ids=ids,
         use_labels=dict(uses.values()),
-        family_labels=dict(families.values()),
+        family_labels=family_labels,
         use_slugs=use_slugs,
         family_slugs=family_slugs,
         sort_keys=sort_keys,
@@ -299,6 +297,16 @@ def _plant_values(plants, family_slugs: dict[int, str]):
             keys.append(("family", family_slugs[family_id]))
         keys += [key for key, flag in zip(flag_keys, flags, strict=True) if flag]
         yield plant_id, (hash(common_name), hash(scientific_name), hash(zone_min)), keys
+
+
+def _families() -> tuple[dict[int, str], dict[str, str]]:
+    """Every family's slug by id, and its label by slug: one query."""
+    rows = Taxon.objects.filter(rank=Rank.FAMILY).values_list("pk", "slug", "scientific_name", "common_name")
+    slugs, labels = {}, {}
+    for family_id, slug, name, common in rows:
+        slugs[family_id] = slug
+        labels[slug] = family_label(name, common)
+    return slugs, labels
 
 
 def _shared_values(use_slugs: dict[int, str], profile_ids=None):

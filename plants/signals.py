@@ -55,7 +55,7 @@ def note(
     elif sender in DERIVED_FROM_PARTS or sender in PAGE_ONLY_PARTS:
         change.profiles([instance.profile_id], derived_changed=sender in DERIVED_FROM_PARTS)
     elif sender is Taxon and created and not raw:
-        change.new_taxon(instance.rank)
+        change.new_taxon()
     elif sender is Taxon and not raw and not deleted:
         # A renamed or moved taxon changes the family, search names and classification of every plant below it.
         # (A loaded taxon has no profiles below it that the load does not save too.)

@@ -81,8 +81,8 @@ class FinderChange(models.Model):
     """Which profiles one content version's change touched, so that finder indexes catch up on just those.
 
     plants/finder_index.py reads the entries after its own version's; `rebuild`
-    marks a change it cannot apply plant by plant (a renamed taxon or garden
-    use, a new vocabulary term, a change to very many plants).
+    marks a change it cannot apply plant by plant (a garden use or another
+    vocabulary term, a change to very many plants).
     """
 
     # A change touching more plants than this is logged as "rebuild": the finder would rebuild anyway.

@@ -158,6 +158,7 @@ def random_change(rng, genera) -> str:
             "status",
             "new",
             "delete",
+            "family",
         ]
     )
     if kind == "light":
@@ -201,6 +202,11 @@ def random_change(rng, genera) -> str:
         plant.save()
     elif kind == "new":
         factories.plant(genus=rng.choice(genera), common_name=f"{rng.choice(NAMES)} new", states=["NY"])
+    elif kind == "family":  # a family renamed: its label, and the key its plants are filed under
+        family = rng.choice(genera).parent
+        number = rng.randint(100, 999)
+        family.common_name, family.slug = f"Family {number}", f"{family.scientific_name.lower()}-{number}"
+        family.save()
     else:
         plant.delete()
     return kind
@@ -241,8 +247,9 @@ def test_a_save_is_applied_without_a_rebuild_and_shown_by_the_next_request(clien
     plant.save()
     with CaptureQueriesContext(connection) as queries:
         index = current_index()
-    # The token, the log, the plant, its uses and states, the hardiest order (it moved), the next publication.
-    assert len(queries) == 7
+    # The token, the log, the families, the plant, its uses and states, the hardiest order (it moved),
+    # the next publication.
+    assert len(queries) == 8
     assert len(builds) == built
     response = client.get(FINDER, {"light": "full_sun", "sort": "hardiest"})
     hardiest = (
@@ -269,7 +276,7 @@ def test_a_warm_request_after_an_update_reads_only_the_token_and_one_page(
 
 
 @override_settings(CACHE_SECONDS=0)
-@pytest.mark.parametrize("change", ["rename", "publish", "unpublish", "delete", "new"])
+@pytest.mark.parametrize("change", ["rename", "publish", "unpublish", "delete", "new", "new family", "taxon"])
 def test_renames_publications_and_deletions_are_applied_without_a_rebuild(client, garden, builds, change):
     current_index()
     built = len(builds)
@@ -286,18 +293,28 @@ def test_renames_publications_and_deletions_are_applied_without_a_rebuild(client
         plant.save()
     elif change == "delete":
         plant.delete()
-    else:
+    elif change == "new":
         plant = factories.plant(genus=garden[0], common_name="Aaa new", states=["KS"])
+    elif change == "new family":
+        plant = factories.plant(genus=factories.genus_chain("Zetaceae", "Zeta"), common_name="Aaa zeta")
+    else:  # a family renamed: the plants below it are logged and re-read
+        family = garden[0].parent
+        family.common_name = "Daisy family"
+        family.save()
+        plant = PlantProfile.objects.live().filter(family=family).order_by(*finder_index.SORTS["name"][1])[0]
     with CaptureQueriesContext(connection) as queries:
         updated = current_index()
-    # The token, the log, the plant, its uses and states, the orders it moved in (all three
-    # for a plant added), the next publication.
-    assert len(queries) <= 9
+    # The token, the log, the families, the plants, their uses and states, the orders they moved
+    # in (all three for a plant added), the next publication.
+    assert len(queries) <= 10
     assert len(builds) == built
     assert_same(updated, fresh_index())
     shown = client.get(FINDER).context["plants"]
-    if change in ("rename", "publish", "new"):
-        assert shown[0] == plant  # "Aaa…" or the draft's own name: first in the name order
+    if change in ("rename", "publish", "new", "new family"):
+        assert shown[0] == plant  # "Aaa…": first in the name order
+    elif change == "taxon":
+        families = client.get(FINDER).context["facets"]["family"].options
+        assert any(option.label == "Asteraceae (Daisy family)" for option in families), families
     else:
         assert plant.pk not in [p.pk for p in client.get(FINDER, {"q": plant.common_name}).context["plants"]]
 
@@ -318,15 +335,15 @@ def test_a_bulk_publication_in_the_admin_is_applied_without_a_rebuild(admin_clie
 
 
 @override_settings(CACHE_SECONDS=0)
-@pytest.mark.parametrize("change", ["taxon", "left the log", "too many", "too many unused positions"])
+@pytest.mark.parametrize("change", ["garden use", "left the log", "too many", "too many unused positions"])
 def test_what_cannot_be_applied_plant_by_plant_rebuilds(client, garden, builds, change):
     current_index()
     built = len(builds)
     plant = PlantProfile.objects.order_by("pk").first()
-    if change == "taxon":
-        family = garden[0].parent
-        family.common_name = "Daisy family"
-        family.save()
+    if change == "garden use":  # a vocabulary term: every plant citing it, not listed
+        use = GardenUse.objects.get(slug="meadow")
+        use.name = "Prairie meadow"
+        use.save()
     elif change == "left the log":
         FinderChange.objects.all().delete()
         plant.save()
