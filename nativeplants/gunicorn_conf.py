@@ -7,17 +7,22 @@ advice for sync workers); BIND the address (default 127.0.0.1:8000).
 import multiprocessing
 import os
 
-bind = os.environ.get("BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+from nativeplants.environment import Environment
+
+# The settings' own reader: a number that is not one stops gunicorn naming the variable.
+env = Environment(os.environ)
+
+bind = env.text("BIND", "127.0.0.1:8000")
+workers = env.whole_number("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 worker_class = "sync"
 # A request slower than this is stuck, not busy: the worker is replaced.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = env.whole_number("GUNICORN_TIMEOUT", 30)
 # Recycle workers now and then so slow memory growth cannot accumulate; rarely,
 # because a new worker starts with an empty page cache and must rebuild the
 # finder's index (about a second at 50,000 plants).
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests = env.whole_number("GUNICORN_MAX_REQUESTS", 100000)
 max_requests_jitter = max_requests // 10
-accesslog = "-" if os.environ.get("ACCESS_LOG", "") in ("1", "true", "yes") else None
+accesslog = "-" if env.flag("ACCESS_LOG") else None
 errorlog = "-"
 # Request lines and referrers carry visitors' ZIP codes: they are masked.
 logger_class = "nativeplants.access_log.AccessLogger"
