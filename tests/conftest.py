@@ -3,7 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from plants.article_format import parse_file
 from tests.support import factories
+from tests.support.files import SEED
 
 
 def pytest_sessionstart(session):
@@ -73,3 +75,15 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="module")
+def seed():
+    """The reference article (the littleleaf alumroot) as the article reader reads it."""
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    """The reference article's text, for tests that change a line of it."""
+    return SEED.read_text(encoding="utf-8")
