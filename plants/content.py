@@ -86,7 +86,7 @@ class Change:
         self.touched = True
 
     def something(self) -> None:
-        """Content changed that no page or derived column shows (publication, a term nobody uses yet): only the version."""
+        """Content changed that no list of profiles covers (a term nobody uses yet, a bulk import): finders rebuild."""
         self.touched = self.beyond_profiles = True
 
     def apply(self) -> None:
@@ -109,7 +109,7 @@ class Change:
         plant_pages.refresh_ids(page_ids)
         token = ContentVersion.objects.bump()
         # A profile's finder values are its own row and its taxon's, its uses and ranges (page-only rows included).
-        touched = derived_ids | self.derived_ids | self.page_ids | self.deleted_ids | self.publication_ids
+        touched = derived_ids | self.page_ids | self.deleted_ids | self.publication_ids
         FinderChange.objects.record(token, touched, rebuild=self.beyond_profiles)
         forget_content_token()  # this process sees its own change at once
 

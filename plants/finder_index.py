@@ -157,7 +157,7 @@ def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> 
         )
     }
     known = index.position_by_id
-    removed = [plant_id for plant_id in changed if plant_id in known and plant_id not in rows]
+    removed = {plant_id for plant_id in changed if plant_id in known and plant_id not in rows}
     added = sorted(plant_id for plant_id in rows if plant_id not in known)
     unused = len(index.ids) - len(known) + len(removed)
     if unused > limit:
@@ -182,11 +182,11 @@ def update(index: FinderIndex, changed: set[int], token: str, now: datetime) -> 
     orders = {sort: _order(published, sort, position) for sort in moved}
     name_ranks = index.name_ranks
     if DEFAULT_SORT in moved:
-        name_ranks = array("l", bytes(len(ids) * array("l").itemsize))
+        name_ranks = array("l", [0]) * len(ids)
         for rank, at in enumerate(orders[DEFAULT_SORT]):
             name_ranks[at] = rank
     sort_keys = array("q", index.sort_keys)
-    sort_keys.frombytes(bytes(len(added) * SORT_KEY_PARTS * sort_keys.itemsize))
+    sort_keys.extend([0] * (len(added) * SORT_KEY_PARTS))
     for plant_id, (sort_key, _) in rows.items():
         start = position[plant_id] * SORT_KEY_PARTS
         sort_keys[start : start + SORT_KEY_PARTS] = array("q", sort_key)
