@@ -184,6 +184,11 @@ end
 """
 
 
+def csrf_token(html: str) -> str:
+    """The CSRF token of the form on an admin page, to post it back."""
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
 class Editor(threading.Thread):
     """Logs in to the admin over HTTP and saves profiles with a marked summary until stopped."""
 
@@ -194,9 +199,6 @@ class Editor(threading.Thread):
         self.saved: dict[int, str] = {}
         self.failures: list[str] = []
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-
-    def _csrf(self, html: str) -> str:
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
     def _post(self, path: str, data) -> tuple[int, str]:
         body = urllib.parse.urlencode(data, doseq=True).encode()
@@ -210,7 +212,7 @@ class Editor(threading.Thread):
         login = self.opener.open(self.base + "/admin/login/").read().decode()
         self._post(
             "/admin/login/?next=/admin/",
-            {"csrfmiddlewaretoken": self._csrf(login), "username": EDITOR[0], "password": EDITOR[1]},
+            {"csrfmiddlewaretoken": csrf_token(login), "username": EDITOR[0], "password": EDITOR[1]},
         )
         edit = 0
         while not self.stop_event.is_set():

@@ -39,7 +39,7 @@ import redis
 
 from tests.bench import WORKER_HEADER, databases
 from tests.bench.databases import ROOT, base_env, shell
-from tests.bench.load import EDITOR, Server, create_editor, free_port, wrk
+from tests.bench.load import EDITOR, Server, create_editor, csrf_token, free_port, wrk
 
 SIZE = 20_000  # issue #19: "measured at 20,000 profiles with two workers"
 WORKERS = 2
@@ -179,7 +179,7 @@ class FinderEditor(threading.Thread):
         _, _, page, form_server = self._send(ADMIN + "login/")
         status, location, _, post_server = self._send(
             f"{ADMIN}login/?next={ADMIN}",
-            {"csrfmiddlewaretoken": _csrf(page), "username": EDITOR[0], "password": EDITOR[1]},
+            {"csrfmiddlewaretoken": csrf_token(page), "username": EDITOR[0], "password": EDITOR[1]},
         )
         self.form_posts.append((form_server, post_server))
         if status != 302 or urllib.parse.urlsplit(location).path != ADMIN:
@@ -273,10 +273,6 @@ class FinderEditor(threading.Thread):
         }
 
 
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-
 # --- what both soaks share ----------------------------------------------------------
 
 
@@ -334,9 +330,15 @@ def _script() -> str:
     return script.name
 
 
-def _stop(editor: FinderEditor) -> None:
-    editor.stop_event.set()
-    editor.join(timeout=WATCH_SECONDS + 60)
+def _load_while_editing(editor: FinderEditor, base: str, connections: int, seconds: int, script: str) -> dict:
+    """wrk's finder load on `base` while the editor saves, the editor stopped however the load ends."""
+    editor.start()
+    try:
+        # A request fails only when it outlasts gunicorn's own worker timeout (30 s).
+        return wrk(base, connections, seconds, script, timeout=30)
+    finally:
+        editor.stop_event.set()
+        editor.join(timeout=WATCH_SECONDS + 60)
 
 
 def _on_time(saves: list[Save]) -> tuple[int, str]:
@@ -370,11 +372,7 @@ def save_soak(backend_url: str | None, seconds: int) -> dict:
         plants = _findable(plants, server.base)
         quiet = wrk(server.base, SAVE_SOAK_CONNECTIONS, seconds, script, timeout=30)
         editor = FinderEditor(server.base, plants, {"the server": server.base}, WORKERS)
-        editor.start()
-        try:
-            saving = wrk(server.base, SAVE_SOAK_CONNECTIONS, seconds, script, timeout=30)
-        finally:
-            _stop(editor)
+        saving = _load_while_editing(editor, server.base, SAVE_SOAK_CONNECTIONS, seconds, script)
     finally:
         server.stop()
         os.unlink(script)
@@ -500,11 +498,7 @@ def servers_soak(database_url: str, seconds: int) -> dict:
         plants = _findable(plants, servers[0].base)
         watch = {f"web{n}": server.base for n, server in enumerate(servers, 1)}
         editor = FinderEditor(balancer.base, plants, watch, WORKERS)
-        editor.start()
-        try:
-            load = wrk(balancer.base, SERVERS_SOAK_CONNECTIONS, seconds, script, timeout=30)
-        finally:
-            _stop(editor)
+        load = _load_while_editing(editor, balancer.base, SERVERS_SOAK_CONNECTIONS, seconds, script)
     finally:
         if balancer:
             balancer.stop()
