@@ -83,3 +83,17 @@ def test_the_insets_are_labelled_over_their_first_tile_on_the_empty_row():
     tiles = {tile.code: tile for tile in mapped.tiles}
     assert tiles["AK"].transform == "translate(0 0)"
     assert tiles["VI"].transform == "translate(110 99)"
+
+
+def test_each_tile_is_drawn_with_its_tooltip_and_a_corner_only_where_listed_both_ways():
+    tiles = {tile.code: tile for tile in place_tiles.place_map({"AZ", "CO"}, {"AZ"}).tiles}
+    assert tiles["AZ"].svg == (
+        '<g class="place-map__tile place-map__tile--both" transform="translate(11 55)">'
+        "<title>Arizona: native and introduced</title>"
+        '<rect width="10" height="10" rx="1.2"/><path class="place-map__corner" d="M6.2 10H8.8A1.2 1.2 0 0 0 10 8.8V6.2Z"/>'
+        '<text x="5" y="6.6">AZ</text></g>'
+    )
+    assert "place-map__corner" not in tiles["CO"].svg
+    assert "<title>Colorado: native</title>" in tiles["CO"].svg
+    drawn = place_tiles.place_map({"AZ", "CO"}, {"AZ"}).tiles_svg
+    assert drawn.count("<g class=") == 74 and drawn.startswith("\n    <g ")
