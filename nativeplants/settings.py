@@ -128,6 +128,14 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "nativeplants.postgresql"
     # A server that does not answer fails a request (and /healthz) in seconds, not minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # Parameters bound by the server, not pasted into the SQL by psycopg: a query a
+    # connection runs a few times is then prepared once and only executed after that
+    # (planning the plant page's one query cost more than running it). Off for a pooler
+    # in transaction mode (PgBouncer's), whose server connections change under a
+    # prepared statement.
+    if env.flag("DB_PREPARED_STATEMENTS", True):
+        DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
+        DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 5)
     # How alike a typed word must be to a plant's name for search to count it as
     # a (mis)spelling of it; set per connection so the trigram index can apply it.
     DATABASES["default"]["OPTIONS"].setdefault(

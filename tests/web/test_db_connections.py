@@ -2,7 +2,8 @@
 
 Through Django's WSGI handler, not the test client: the client leaves out the
 request_started handling (close_old_connections) that arms the health check.
-The check itself is nativeplants/postgresql/base.py.
+The check itself is nativeplants/postgresql/base.py; the server-side binding
+that lets psycopg prepare repeated queries is in the settings.
 """
 
 import io
@@ -97,3 +98,17 @@ def test_checking_an_open_connection_sends_the_server_nothing(page):
     assert server_side("SELECT query FROM pg_stat_activity WHERE pid = %s", pid) == (
         "SELECT 'last query before the check'",
     )
+
+
+def test_a_page_visited_again_runs_its_query_prepared_once(page):
+    """Parameters are bound by the server, so psycopg prepares a query a connection runs often."""
+    for _ in range(6):
+        status, body = wsgi_get(page)
+        assert status == "200 OK" and b"Littleleaf Alumroot" in body
+    pid = connection.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        # The session's own statements: the view lists only those of the connection asking.
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert connection.connection.info.backend_pid == pid  # the same connection the pages used
+    assert [statement for statement in prepared if "page.document" in statement and "$1" in statement]
