@@ -11,15 +11,25 @@ case of a notice).  The check here therefore looks at the socket without
 waiting: nothing to read, and the connection is used as it is; anything,
 and Django's own `SELECT 1` check decides, so a closed connection is replaced
 before the request uses it, as before.
+
+Its connections also read `json` columns (the plant page documents,
+plants.models.page) as text, as Django has psycopg read `jsonb`: the JSON
+fields decode it themselves.
 """
 
 import select
 
 from django.db.backends.postgresql import base
 from psycopg import pq
+from psycopg.types.string import TextLoader
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def get_new_connection(self, conn_params):
+        connection = super().get_new_connection(conn_params)
+        connection.adapters.register_loader("json", TextLoader)
+        return connection
+
     def close_if_health_check_failed(self):
         if self.connection is None or not self.health_check_enabled or self.health_check_done or self.pool:
             return super().close_if_health_check_failed()

@@ -56,6 +56,27 @@ def test_the_document_is_what_the_profile_says(alumroot):
     assert json.loads(json.dumps(document)) == document  # plain JSON, nothing lost on the way in
 
 
+def test_the_document_is_stored_as_written_not_reparsed(alumroot):
+    """JSON text kept as it was built (PostgreSQL's json, not jsonb, which reorders keys and reformats)."""
+    profile = PlantProfile.objects.for_page().get(pk=alumroot.pk)
+    built = plant_pages.build_document(profile)
+    stored = PlantPage.objects.get(profile=alumroot).document
+    assert list(stored) == list(built)  # jsonb would have sorted the keys by length
+    assert list(stored["taxon"]) == list(built["taxon"])
+    page = plant_pages.page_for(alumroot.slug)
+    assert list(page.document) == list(built) and page.document["common_name"] == "Littleleaf Alumroot"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's column type")
+def test_on_postgresql_documents_are_a_json_column():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = %s AND column_name = 'document'",
+            [PlantPage._meta.db_table],
+        )
+        assert cursor.fetchone() == ("json",)
+
+
 def test_the_documents_article_text_is_escaped_html_with_its_paragraphs(alumroot):
     alumroot.summary = "Tiny <b>bells</b> & mats.\n\nSecond paragraph,\nsame one."
     alumroot.save()
