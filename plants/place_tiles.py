@@ -12,6 +12,7 @@ The Pacific islands and the Caribbean sit in a row of their own below the map
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -99,8 +100,8 @@ def _tile(code: str, status: str) -> Tile:
     return Tile(code, name, column, row, status, label, position, svg)
 
 
-# Every tile in every state, drawn once per process: a map is then 74 look-ups.
-# Drawn by the template on every page, the tiles were a fifth of a plant page's time.
+# Every tile in every state, drawn once per process: a map is then 74 look-ups,
+# not 74 tiles through the template on every page.
 _DRAWN = {(code, status): _tile(code, status) for code in TILES for status in LABELS}
 
 
@@ -124,8 +125,9 @@ class PlaceMap:
     lists: list[tuple[str, list[str]]]
     width: int = COLUMNS * PITCH - (PITCH - TILE_SIZE)
     height: int = ROWS * PITCH - (PITCH - TILE_SIZE)
-    square: Markup = SQUARE
-    corner: Markup = CORNER
+    # The legend's swatches draw these too.
+    square: ClassVar[Markup] = SQUARE
+    corner: ClassVar[Markup] = CORNER
 
     @property
     def tiles_svg(self) -> Markup:

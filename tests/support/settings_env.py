@@ -19,6 +19,7 @@ SETTINGS_ENV = [
     "AXES_FAILURE_LIMIT",
     "AXES_COOLOFF_MINUTES",
     "LOG_LEVEL",
+    "DB_PREPARED_STATEMENTS",
 ]
 # Set for the browser tests in this process; it has no place in production (async.E001).
 TEST_ONLY_ENV = ["DJANGO_ALLOW_ASYNC_UNSAFE"]

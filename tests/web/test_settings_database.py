@@ -8,7 +8,6 @@ POSTGRES = "postgres://postgres@db.example.org:5432/plants"
 
 
 def database(monkeypatch, **env):
-    monkeypatch.delenv("DB_PREPARED_STATEMENTS", raising=False)
     return settings_under(monkeypatch, **env)["DATABASES"]["default"]
 
 
