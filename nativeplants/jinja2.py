@@ -69,6 +69,13 @@ class SiteEnvironment(Environment):
     method ("items") hides the method in templates, as it would there.
     """
 
+    def make_globals(self, d):
+        # One flat dict instead of Jinja's ChainMap over the environment's globals:
+        # every render and every `{% from ... import %}` looks the globals up, and a
+        # ChainMap answers each lookup in Python.  The environment's globals are
+        # set before any template loads and never change after.
+        return {**self.globals, **(d or {})}
+
     def getattr(self, obj, attribute):
         if type(obj) is dict:
             try:

@@ -28,3 +28,11 @@ def test_objects_and_dict_subclasses_keep_jinjas_attribute_first_lookup():
 def test_a_misspelt_key_is_an_error_not_an_empty_string():
     with pytest.raises(UndefinedError):
         render("{{ page.comon_name }}", page={"common_name": "Littleleaf Alumroot"})
+
+
+def test_a_templates_own_globals_overlay_the_sites_and_leave_them_unchanged():
+    env = engines["jinja2"].env
+    own = env.from_string("{{ static }} {{ range(2)|list }}", globals={"static": "its own"})
+    assert own.render() == "its own [0, 1]"
+    assert env.globals["static"] is not None and env.globals["static"] != "its own"
+    assert render("{{ static('plants/site.css') }}").endswith(".css")
