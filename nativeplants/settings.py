@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags from the page content, so a revisit can be answered with 304 Not Modified.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "plants.caching.ConditionalGetMiddleware",
     # Anonymous visitors' pages come from here, before sessions, CSRF and auth run (plants/caching.py).
     "plants.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

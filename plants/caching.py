@@ -22,8 +22,9 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.middleware import http
 from django.urls import Resolver404, resolve
-from django.utils.cache import set_response_etag
+from django.utils.cache import quote_etag
 
 from plants.models import ContentVersion
 
@@ -87,9 +88,32 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies  # never hand one visitor's cookie to the next
             and not response.streaming
         ):
-            set_response_etag(response)  # once, here, instead of hashing the page on every hit
+            set_page_etag(response)  # once, here, instead of hashing the page on every hit
             cache.set(key, response, settings.CACHE_SECONDS)
         return response
+
+
+def set_page_etag(response):
+    """Django's ETag from the page's content, hashed with SHA-1 rather than MD5.
+
+    An ETag is a fingerprint, not a signature: SHA-1 serves as well as MD5, and
+    the SHA extensions most servers' CPUs have make it the faster of the two
+    (without them it is no slower); an uncached page is hashed on every request.
+    """
+    if not response.streaming and response.content:
+        response.headers["ETag"] = quote_etag(
+            hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
+        )
+    return response
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's 304 Not Modified for revisits, with the ETag from set_page_etag()."""
+
+    def process_response(self, request, response):
+        if request.method == "GET" and self.needs_etag(response) and not response.has_header("ETag"):
+            set_page_etag(response)
+        return super().process_response(request, response)
 
 
 def _is_cacheable_view(path: str) -> bool:

@@ -76,6 +76,23 @@ def test_revisit_with_etag_gets_304(anonymous, alumroot):
     assert again.status_code == 304 and again.content == b""
 
 
+@pytest.mark.parametrize("cache_seconds", [300, 0])
+def test_an_etag_changes_with_the_page_and_a_stale_one_gets_the_page(
+    anonymous, staff_client, alumroot, settings, cache_seconds
+):
+    settings.CACHE_SECONDS = cache_seconds  # stored with the cached page, or made on every request
+    page = alumroot.get_absolute_url()
+    etag = anonymous.get(page)["ETag"]
+    assert anonymous.get(page, headers={"If-None-Match": etag}).status_code == 304
+    url = reverse("admin:plants_plantprofile_change", args=[alumroot.pk])
+    data = form_data(staff_client.get(url))
+    data["title"] = "Littleleaf Alumroot: small leaves, big charm"
+    assert staff_client.post(url, data).status_code == 302
+    changed = anonymous.get(page, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "big charm" in changed.content.decode()
+    assert changed["ETag"] != etag
+
+
 def test_error_pages_are_not_cached(anonymous, alumroot):
     assert anonymous.get("/plants/?zone=99").status_code == 400
     assert anonymous.get("/plants/nope/").status_code == 404
