@@ -124,6 +124,23 @@ class PlantProfileQuerySet(models.QuerySet):
         """Profiles worth showing a newcomer: an editor's article or USDA growing data, not a bare stub."""
         return self.filter(_has_sections() | Q(taxon__in=_taxa_with_growing_data()))
 
+    def newest_featured(self, count: int) -> list:
+        """The `count` featured profiles (see featured()) most recently updated, newest first.
+
+        One query per half of featured()'s "or", each reading the newest-first index and
+        stopping at `count`: for the "or" itself PostgreSQL hashes every article section
+        of the site before it reads the first profile.
+        """
+        newest = self.order_by("-updated_at", "-pk")
+        found = {
+            profile.pk: profile
+            for half in (_has_sections(), Q(taxon__in=_taxa_with_growing_data()))
+            for profile in newest.filter(half)[:count]
+        }
+        return sorted(found.values(), key=lambda profile: (profile.updated_at, profile.pk), reverse=True)[
+            :count
+        ]
+
     def with_growing_data(self):
         """Profiles whose taxon's USDA PLANTS record has characteristics (bloom, height, soils...)."""
         return self.filter(taxon__in=_taxa_with_growing_data())

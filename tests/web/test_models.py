@@ -167,3 +167,31 @@ def test_published_hides_drafts_and_scheduled(db):
     factories.plant(published_at=timezone.now() + datetime.timedelta(days=1))
     past = factories.plant(published_at=timezone.now() - datetime.timedelta(days=1))
     assert set(PlantProfile.objects.live()) == {live, past}
+
+
+@pytest.mark.django_db
+def test_the_newest_featured_plants_mix_articles_and_growing_data_newest_first(db, django_assert_num_queries):
+    import datetime
+
+    from django.utils import timezone
+
+    from plants.models import ArticleSection
+
+    with_article = factories.make_plants(3)
+    with_data = factories.make_plants(3, usda={"has_characteristics": True, "flower_color": "blue"})
+    bare = factories.make_plants(3)
+    ArticleSection.objects.filter(profile__in=with_data + bare).delete()
+    # Updated in turn, a minute apart: the newest is a bare stub, then the kinds alternate.
+    order = [bare[0], with_data[0], with_article[0], bare[1], with_data[1], with_article[1]]
+    order += [with_data[2], with_article[2], bare[2]]
+    start = timezone.now()
+    for minutes, profile in enumerate(order):
+        PlantProfile.objects.filter(pk=profile.pk).update(
+            updated_at=start - datetime.timedelta(minutes=minutes)
+        )
+
+    with django_assert_num_queries(2):
+        newest = PlantProfile.objects.live().newest_featured(4)
+    assert newest == [with_data[0], with_article[0], with_data[1], with_article[1]]
+    assert newest == list(PlantProfile.objects.live().featured().order_by("-updated_at", "-pk")[:4])
+    assert PlantProfile.objects.live().newest_featured(10) == [p for p in order if p not in bare]
