@@ -22,7 +22,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = PlantProfile.objects.live().for_cards()
-        context["featured"] = published.newest_featured(6)
+        context["featured"] = published.featured().order_by("-updated_at", "-pk")[:6]
         context["rare_plants"] = published.filter(is_rare=True).order_by("common_name", "pk")[:6]
         context["families"] = Taxon.objects.families_with_plants()[:12]
         context["kingdoms"] = Taxon.objects.filter(rank=Rank.KINGDOM)
