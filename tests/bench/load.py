@@ -5,7 +5,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from tests.bench.databases import PYTHON, ROOT, base_env, shell
+from tests.support.loopback import free_port
 
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 WARM_UP_SECONDS = 3
@@ -26,12 +26,6 @@ EDITOR = ("bench-editor", secrets.token_urlsafe(12))
 
 
 # --- serving and load ----------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

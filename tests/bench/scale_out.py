@@ -22,7 +22,6 @@ import re
 import shutil
 import socket
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -38,8 +37,9 @@ from types import SimpleNamespace
 import redis
 
 from tests.bench import WORKER_HEADER, databases
-from tests.bench.databases import ROOT, base_env, shell
-from tests.bench.load import EDITOR, Server, create_editor, csrf_token, free_port, wrk
+from tests.bench.databases import base_env, shell
+from tests.bench.load import EDITOR, Server, create_editor, csrf_token, wrk
+from tests.support.loopback import Balancer
 
 SIZE = 20_000  # issue #19: "measured at 20,000 profiles with two workers"
 WORKERS = 2
@@ -55,7 +55,6 @@ WARM_UP_SECONDS = 5
 WATCH_SECONDS = 6
 POLL_PAUSE_SECONDS = 0.1
 APP = "tests.bench.served_by"  # the site, with the answering worker's pid in a header
-HAPROXY_CONFIG = ROOT / "nativeplants" / "deploy" / "haproxy.cfg"
 # Each server's own page cache: a database number of its own on the local Redis.
 REDIS = ("127.0.0.1", 6379)
 # One Redis database for both servers, as in production: one page cache (and one API
@@ -433,44 +432,6 @@ def report_save_soak(backend: str, result: dict, seconds: int) -> bool:
 # --- two servers behind HAProxy -----------------------------------------------------
 
 
-class Balancer:
-    """HAProxy in the foreground, configured by nativeplants/deploy/haproxy.cfg, on a free loopback port."""
-
-    def __init__(self, servers: list[Server]):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = dict(
-            os.environ,
-            BALANCER_BIND=f"127.0.0.1:{self.port}",
-            SITE_HOST="127.0.0.1",
-            **{f"WEB_{n}": f"127.0.0.1:{server.port}" for n, server in enumerate(servers, 1)},
-        )
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (open while HAProxy runs; closed by stop())
-        self.process = subprocess.Popen(
-            ["haproxy", "-f", str(HAPROXY_CONFIG), "-db"], env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        # Until each server has answered through it: both are up and the health checks pass.
-        seen, deadline = set(), time.monotonic() + 30
-        while len(seen) < len(servers) and time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as answer:
-                    seen.add(answer.headers.get("X-Served-By"))
-            except OSError:
-                time.sleep(0.2)
-        if len(seen) < len(servers):
-            self.stop()
-            self.log.seek(0)
-            raise RuntimeError(f"HAProxy did not reach both servers:\n{self.log.read().decode()}")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
-
-
 def servers_soak(database_url: str, seconds: int) -> dict:
     url = databases.synthetic(database_url, SIZE)
     env = base_env(url)
@@ -493,7 +454,7 @@ def servers_soak(database_url: str, seconds: int) -> dict:
                     TRUSTED_PROXIES=1,
                 )
             )
-        balancer = Balancer(servers)
+        balancer = Balancer([server.port for server in servers])
         wrk(balancer.base, SERVERS_SOAK_CONNECTIONS, WARM_UP_SECONDS, script)
         plants = _findable(plants, servers[0].base)
         watch = {f"web{n}": server.base for n, server in enumerate(servers, 1)}

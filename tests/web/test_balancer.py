@@ -1,18 +1,14 @@
 """The site through the HAProxy configuration it ships (nativeplants/deploy/haproxy.cfg), for real."""
 
 import gzip
-import os
 import shutil
-import socket
-import subprocess
-import time
+import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-CONFIG = Path(__file__).resolve().parents[2] / "nativeplants" / "deploy" / "haproxy.cfg"
+from tests.support.loopback import Balancer
 
 pytestmark = [
     pytest.mark.slow,
@@ -22,40 +18,18 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def balancer(live_server, transactional_db, settings):
-    """HAProxy on a free port in front of the live server (as both of its servers); its base URL."""
+    """HAProxy in front of the live server (as both of its servers): both base URLs."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("loaddata", "alumroot", verbosity=0)
-    server = live_server.url.removeprefix("http://")
-    port = _free_port()
-    env = {**os.environ, "BALANCER_BIND": f"127.0.0.1:{port}", "WEB_1": server, "WEB_2": server}
-    env["SITE_HOST"] = "localhost"
-    process = subprocess.Popen(
-        ["haproxy", "-f", str(CONFIG), "-db"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail(f"HAProxy did not start: {process.communicate()[1].decode()}")
-            time.sleep(0.05)
-    yield {"balancer": f"http://127.0.0.1:{port}", "server": live_server.url}
-    process.terminate()
-    process.wait(timeout=10)
+    port = urllib.parse.urlsplit(live_server.url).port
+    proxy = Balancer([port, port])
+    yield {"balancer": proxy.base, "server": f"http://127.0.0.1:{port}"}
+    proxy.stop()
 
 
 def get(url: str, **headers):
