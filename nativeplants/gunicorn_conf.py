@@ -1,10 +1,9 @@
 """Gunicorn settings for `make serve` (production mode on one machine), read from the environment.
 
-WEB_CONCURRENCY sets the worker count (default 2 x cores + 1, gunicorn's own
-advice for sync workers); BIND the address (default 127.0.0.1:8000).
+WEB_CONCURRENCY sets the worker count (default: one per core this process may
+run on); BIND the address (default 127.0.0.1:8000).
 """
 
-import multiprocessing
 import os
 
 from nativeplants.environment import Environment
@@ -13,7 +12,13 @@ from nativeplants.environment import Environment
 env = Environment(os.environ)
 
 bind = env.text("BIND", "127.0.0.1:8000")
-workers = env.whole_number("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
+# One worker per core, not gunicorn's starting advice of 2 x cores + 1: a page here
+# is CPU work between queries that a database on the same machine answers in a
+# tenth of a millisecond, so a worker past the core count only takes turns on
+# the cores, and each turn costs the others their CPU caches (on 2 cores, 5
+# workers served a third fewer uncached plant pages than 2; tests/bench/README.md).
+# With the database across a network, workers wait on it: set WEB_CONCURRENCY higher.
+workers = env.whole_number("WEB_CONCURRENCY", len(os.sched_getaffinity(0)))
 worker_class = "sync"
 # A request slower than this is stuck, not busy: the worker is replaced.
 timeout = env.whole_number("GUNICORN_TIMEOUT", 30)
