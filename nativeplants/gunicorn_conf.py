@@ -12,13 +12,22 @@ from nativeplants.environment import Environment
 env = Environment(os.environ)
 
 bind = env.text("BIND", "127.0.0.1:8000")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: a container's CPU set where the system tells it (Linux)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 # One worker per core, not gunicorn's starting advice of 2 x cores + 1: a page here
 # is CPU work between queries that a database on the same machine answers in a
 # tenth of a millisecond, so a worker past the core count only takes turns on
 # the cores, and each turn costs the others their CPU caches (on 2 cores, 5
 # workers served a third fewer uncached plant pages than 2; tests/bench/README.md).
 # With the database across a network, workers wait on it: set WEB_CONCURRENCY higher.
-workers = env.whole_number("WEB_CONCURRENCY", len(os.sched_getaffinity(0)))
+workers = env.whole_number("WEB_CONCURRENCY", usable_cores())
 worker_class = "sync"
 # A request slower than this is stuck, not busy: the worker is replaced.
 timeout = env.whole_number("GUNICORN_TIMEOUT", 30)

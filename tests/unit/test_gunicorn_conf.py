@@ -34,3 +34,10 @@ def test_the_environment_sets_workers_and_address(monkeypatch):
 def test_a_worker_count_that_is_not_a_number_stops_start_up_naming_it(monkeypatch):
     with pytest.raises(ImproperlyConfigured, match="WEB_CONCURRENCY must be a whole number"):
         settings(monkeypatch, WEB_CONCURRENCY="lots")
+
+
+def test_without_cpu_sets_one_worker_per_core_of_the_machine(monkeypatch):
+    # macOS has no sched_getaffinity: the machine's core count stands in.
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert settings(monkeypatch)["workers"] == 3
