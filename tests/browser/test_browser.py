@@ -3,6 +3,8 @@
 Run alone with `make test PYTEST_ARGS="-m browser"`.
 """
 
+import time
+
 import pytest
 
 from tests.support.pages import PUBLIC_PAGES
@@ -59,6 +61,26 @@ def test_pages_fit_a_390px_phone_without_console_errors(open_page, site, path):
     assert response.status == 200
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.console_errors == []
+
+
+# Every layout shift the page has had since it started loading (Chromium's Layout Instability API).
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  new PerformanceObserver((list) => resolve(list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value)))
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve([]), 500);
+})"""
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_nothing_moves_once_a_page_has_appeared(open_page, site, path, size):
+    # A script that folds or fills something after the first paint must not push what the
+    # visitor is reading (on a phone the finder's filters once folded after its results showed).
+    page = open_page(size)
+    # Scripts arrive late, as on a slow connection: the page is drawn before they run.
+    page.route("**/*.js", lambda route: (time.sleep(0.3), route.continue_()))
+    page.goto(f"{site}{path}", wait_until="load")
+    assert page.evaluate(LAYOUT_SHIFTS) == []
 
 
 def test_rare_banner_and_zone_scale_are_visible(page, site):

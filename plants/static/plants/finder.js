@@ -1,4 +1,6 @@
 // Progressive enhancement for the plant finder: the form works without it.
+// Loaded right after the filters, not deferred (templates/plants/finder.html): the form and
+// its filters are parsed by then, and the results are not drawn yet.
 (function () {
   "use strict";
   var form = document.getElementById("finder-form");
