@@ -72,3 +72,15 @@ def test_an_undecodable_rank_is_shown_raw_with_a_note(client, alumroot):
 
 def test_print_stylesheet_is_linked(page):
     assert 'media="print"' in page and "print." in page
+
+
+def test_native_statuses_are_one_term_with_a_description_each(client, alumroot):
+    from plants.models import NativeStatus
+
+    NativeStatus.objects.create(profile=alumroot, region="CAN", status="N")
+    page = client.get(alumroot.get_absolute_url()).content.decode()
+    # One <dt> per name in a description list (HTML's rule), its values as several <dd>.
+    assert page.count("<dt>Native status</dt>") == 1
+    term = page.index("<dt>Native status</dt>")
+    lower_48, canada = page.index("(L48 N)", term), page.index("(CAN N)", term)
+    assert "<dt>" not in page[term + 1 : max(lower_48, canada)]
