@@ -11,7 +11,10 @@ from tests.support.files import SEED
 def pytest_sessionstart(session):
     # Tests run with DEBUG off and the production (manifest) static storage,
     # which needs collected files to resolve static(); collecting is incremental.
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # Under pytest-xdist (`-n 2`) the controlling process collects before its
+    # workers start; two workers writing the same files at once would collide.
+    if not hasattr(session.config, "workerinput"):
+        call_command("collectstatic", interactive=False, verbosity=0)
     _record_jinja2_contexts()
 
 
