@@ -69,6 +69,18 @@ def alumroot(db):
 
 
 @pytest.fixture
+def site(live_server, transactional_db, settings):
+    """The live server's base URL, the alumroot loaded: for a browser, or a real proxy in front."""
+    # The live server serves static files from the finders, by their plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("loaddata", "alumroot", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
 def make_plants(db):
     return factories.make_plants
 

@@ -1,4 +1,4 @@
-"""Browser tests' shared setup: the system Chromium through Playwright, and a live site.
+"""Browser tests' shared setup: the system Chromium through Playwright (the live site is tests/conftest.py's).
 
 Every test in this folder is marked `browser` (run alone with `make test PYTEST_ARGS="-m browser"`)
 and skipped where Debian's chromium is not installed.
@@ -7,7 +7,6 @@ and skipped where Debian's chromium is not installed.
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 
 def pytest_collection_modifyitems(items):
@@ -52,17 +51,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def site(live_server, transactional_db, settings):
-    # The live server serves static files from the finders, by their plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    call_command("loaddata", "alumroot", verbosity=0)
-    return live_server.url
 
 
 # The two widths every page is looked at: a phone's and a desktop's.

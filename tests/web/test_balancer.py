@@ -6,7 +6,6 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from django.core.management import call_command
 
 from tests.support.loopback import Balancer
 
@@ -19,14 +18,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def balancer(live_server, transactional_db, settings):
+def balancer(site):
     """HAProxy in front of the live server (as both of its servers): both base URLs."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    call_command("loaddata", "alumroot", verbosity=0)
-    port = urllib.parse.urlsplit(live_server.url).port
+    port = urllib.parse.urlsplit(site).port
     proxy = Balancer([port, port])
     yield {"balancer": proxy.base, "server": f"http://127.0.0.1:{port}"}
     proxy.stop()
